@@ -1,0 +1,319 @@
+package danish
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"referat/corpus"
+)
+
+func TestFindDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"REFERAT Udvalget for Børn og Ungdom - 2022-2025 d. 06-02-2024", "2024-02-06"},
+		{"Dato: 04.12.2012", "2012-12-04"},
+		{"Mødedato: 20.11.2019, kl. 17:00", "2019-11-20"},
+		{"Mødedato Tirsdag d. 06. februar 2024 kl. 16:30", "2024-02-06"},
+		{"Mødedato: onsdag den 1. oktober 2025 kl. 15.45", "2025-10-01"},
+		{"29. januar 2025", "2025-01-29"},
+		{"Moede.Dato 2024-03-20T16:30:00", "2024-03-20"},
+		{"den 6. maj 2019 kl. 8-12.30", "2019-05-06"},
+		{"6. sept. 2021", "2021-09-06"},
+		{"31-02-2024 is no date", ""},
+		{"Sagsnr. 13/04.05.2012-3", ""},
+		{"2014-2016", ""},
+		{"1.514 kr.", ""},
+		{"7. martin 2020", ""},
+	}
+	for _, tt := range tests {
+		got, _ := FindDate(tt.in)
+		if got != tt.want {
+			t.Errorf("FindDate(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindDatesAdjacent(t *testing.T) {
+	ds := FindDates("06-05-2019 07-05-2019, 08.05.2019")
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.ISO)
+	}
+	want := []string{"2019-05-06", "2019-05-07", "2019-05-08"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FindDates = %v; want %v", got, want)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Tirsdag d. 06. februar 2024", "2024-02-06", true},
+		{"06-02-2024", "2024-02-06", true},
+		{"den 1. oktober 2025", "2025-10-01", true},
+		{"Udvalget for Job & Arbejdsmarked den 08-05-2019", "", false},
+		{"23-002364", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDate(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestFindTime(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Tirsdag d. 06. februar 2024 kl. 16:30", "16:30"},
+		{"onsdag den 1. oktober 2025 kl. 15.45", "15:45"},
+		{"Mødedato: 20.11.2019, kl. 17:00", "17:00"},
+		{"tirsdag den 4. december 2012, kl. 13:00", "13:00"},
+		{"kl. 9", "09:00"},
+		{"Mødetidspunkt 08:15", "08:15"},
+		{"Dato: 04.12.2012", ""},
+		{"kl. 25:00", ""},
+	}
+	for _, tt := range tests {
+		got, _ := FindTime(tt.in)
+		if got != tt.want {
+			t.Errorf("FindTime(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseCaseNumber(t *testing.T) {
+	tests := []struct {
+		in, scheme string // scheme "" means not a case number
+	}{
+		{"23-002364", corpus.SchemeYearSerial},
+		{"24-10910", corpus.SchemeYearSerial},
+		{"2011-29298", corpus.SchemeYearSerial},
+		{"19/3742", corpus.SchemeSlash},
+		{"18/13722", corpus.SchemeSlash},
+		{"13/011760-1053", corpus.SchemeSlash},
+		{"S2024-19207", corpus.SchemePrefixed},
+		{"EMN-2025-003383", corpus.SchemePrefixed},
+		{"00.01.00-P20-104-19", corpus.SchemeKLE},
+		{"00.01.00-A00-1-19", corpus.SchemeKLE},
+		{"2023 - 9318", corpus.SchemeMinistry},
+		{"2023 – 9318", corpus.SchemeMinistry},
+		{"06-02-2024", ""},
+		{"04.12.2012", ""},
+		{"2014-2016", ""},
+		{"2019/2020", ""},
+		{"2019/20", ""},
+		{"12/2019", ""},
+		{"15-30", ""},
+		{"1.514", ""},
+		{"33 92 33 92", ""},
+		{"3", ""},
+		{"Side 3", ""},
+		{"BF-2024-2027", ""},
+		{"+45 72 26 50 00", ""},
+		{"1.316.000 kr.", ""},
+	}
+	for _, tt := range tests {
+		c, ok := ParseCaseNumber(tt.in)
+		if tt.scheme == "" {
+			if ok {
+				t.Errorf("ParseCaseNumber(%q) = %+v; want none", tt.in, c)
+			}
+			continue
+		}
+		if !ok || c.Scheme != tt.scheme || c.Raw != tt.in {
+			t.Errorf("ParseCaseNumber(%q) = %+v, %v; want scheme %s", tt.in, c, ok, tt.scheme)
+		}
+	}
+}
+
+func TestKLESubject(t *testing.T) {
+	c, ok := ParseCaseNumber("00.01.00-P20-104-19")
+	if !ok || c.KLE != "00.01.00" || c.Subject != "Kommunens styrelse i almindelighed" {
+		t.Errorf("ParseCaseNumber(KLE) = %+v", c)
+	}
+	if got := KLESubject("99.99.99"); got != "" {
+		t.Errorf("KLESubject(99.99.99) = %q; want \"\"", got)
+	}
+}
+
+func TestFindCaseNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Nyborg Kommunes sagsbehandling (ministeriets sagsnr. 2023 – 9318)", []string{"2023 – 9318"}},
+		{"Kommune (kommunens sagsnr. S2024-19207)\nJ.nr. 24-10910", []string{"S2024-19207", "24-10910"}},
+		{"J.nr . 24-10910", []string{"24-10910"}},
+		{"Sagsnr.: 2011-29298\nDok.nr.: 2012-202935", []string{"2011-29298"}},
+		{"Punkt 2: Svar\nEMN-2025-003383\n", []string{"EMN-2025-003383"}},
+		{"i perioden 2014-2016 steg tallet fra 19/20 til 1.514, tlf. 72 26 50 00", nil},
+		{"sag nr. 3, fik udvalget", nil},
+		{"Sagsnr. 13/011760-1053", []string{"13/011760-1053"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range FindCaseNumbers(tt.in) {
+			got = append(got, c.Raw)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FindCaseNumbers(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOutcome(t *testing.T) {
+	tests := []struct {
+		in   string
+		want corpus.Outcome
+	}{
+		{"Godkendt.", corpus.OutcomeApproved},
+		{"Godkendt", corpus.OutcomeApproved},
+		{"Indstillingerne tiltrådt.", corpus.OutcomeApproved},
+		{"Indstillingen tiltrådt med den tilføjelse, at ansvarligt center udvides.", corpus.OutcomeApproved},
+		{"Indstillingen anbefales.\n\nIrene Porse (F) deltog ikke under dette punkt.", corpus.OutcomeRecommended},
+		{"Anbefales godkendt.", corpus.OutcomeRecommended},
+		{"Taget til efterretning.", corpus.OutcomeNoted},
+		{"Taget til orientering.", corpus.OutcomeNoted},
+		{"Drøftet.", corpus.OutcomeDiscussed},
+		{"Udvalget drøftede temaet.", corpus.OutcomeDiscussed},
+		{"Drøftet og godkendt.", corpus.OutcomeApproved},
+		{"Intet under dette punkt.", corpus.OutcomeNone},
+		{"Der var intet under Eventuelt.", corpus.OutcomeNone},
+		{"Intet.", corpus.OutcomeNone},
+		{"Udsat.", corpus.OutcomePostponed},
+		{"Sagens behandling blev udsat i byrådets møde den 26. marts 2025.", corpus.OutcomePostponed},
+		{"Ikke godkendt.", corpus.OutcomeRejected},
+		{"Forslaget blev forkastet.", corpus.OutcomeRejected},
+		{"Konstitueret borgercenterchef Lise Stidsen Vandahl deltog under punktets behandling.\n\nPunktet blev behandlet sammen med punkt 5.\n\nIndstillingen blev taget til efterretning.", corpus.OutcomeNoted},
+		{"Socialudvalget tog vedlagte opfølgning på redegørelse til efterretning.\n\nUdvalget noterer sig med tilfredshed revisors redegørelse.", corpus.OutcomeNoted},
+		{"Udvalget godkendte programmet.", corpus.OutcomeApproved},
+		{"Fremsendes til Teknisk Udvalg til behandling.", corpus.OutcomeOther},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Outcome(tt.in); got != tt.want {
+			t.Errorf("Outcome(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestVotes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want *corpus.Votes
+	}{
+		{"Godkendt.", nil},
+		{"Godkendt.\nSocialdemokratiet tog forbehold.\nJesper Kjeldsen deltog ikke i sagens behandling.",
+			&corpus.Votes{Reserved: []string{"Socialdemokratiet"}, Absent: []string{"Jesper Kjeldsen"}}},
+		{"Socialdemokratiet, det Konservative Folkeparti og Venstre tog forbehold.",
+			&corpus.Votes{Reserved: []string{"Socialdemokratiet", "det Konservative Folkeparti", "Venstre"}}},
+		{"V, C og O stemte for. Imod stemte: A og Ø.",
+			&corpus.Votes{For: []string{"V", "C", "O"}, Against: []string{"A", "Ø"}}},
+		{"Et mindretal (F og Ø) stemte imod.", &corpus.Votes{Against: []string{"F", "Ø"}}},
+		{"Fraværende: Martin Stokholm (A), Bjørn Lykke Sørensen (C)", &corpus.Votes{Absent: []string{"Martin Stokholm (A)", "Bjørn Lykke Sørensen (C)"}}},
+		{"Irene Porse (F) deltog ikke under dette punkt.", &corpus.Votes{Absent: []string{"Irene Porse (F)"}}},
+	}
+	for _, tt := range tests {
+		if got := Votes(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Votes(%q) = %+v; want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParty(t *testing.T) {
+	tests := []struct{ in, name, party string }{
+		{"Irene Porse (F)", "Irene Porse", "F"},
+		{"Lolan Ottesen (A) - formand", "Lolan Ottesen", "A"},
+		{"Carsten Helles Rasmussen", "Carsten Helles Rasmussen", ""},
+		{"Martin Stokholm (Afbud)", "Martin Stokholm (Afbud)", ""},
+	}
+	for _, tt := range tests {
+		n, p := Party(tt.in)
+		if n != tt.name || p != tt.party {
+			t.Errorf("Party(%q) = %q, %q; want %q, %q", tt.in, n, p, tt.name, tt.party)
+		}
+	}
+	if n, ok := AbsentMarked("Martin Stokholm (Afbud)"); !ok || n != "Martin Stokholm" {
+		t.Errorf("AbsentMarked = %q, %v", n, ok)
+	}
+}
+
+func TestRedactCPR(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"CPR-nr. 010160-1234 er oplyst", "CPR-nr. XXXXXX-XXXX er oplyst"},
+		{"Sagsnr. 13/011760-1053", "Sagsnr. 13/011760-1053"},
+		{"310299-1234", "310299-1234"}, // 31 February
+		{"290200-1234", "XXXXXX-XXXX"}, // 29 February 2000
+		{"tlf. 123456-7890", "tlf. 123456-7890"},
+		{"023-002364", "023-002364"},
+		{"(121212-1212)", "(XXXXXX-XXXX)"},
+	}
+	for _, tt := range tests {
+		if got := RedactCPR(tt.in); got != tt.want {
+			t.Errorf("RedactCPR(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMunicipalities(t *testing.T) {
+	if n := len(Municipalities()); n != 98 {
+		t.Errorf("len(Municipalities()) = %d; want 98", n)
+	}
+	seen := map[string]bool{}
+	for _, m := range Municipalities() {
+		if seen[m] {
+			t.Errorf("duplicate municipality %q", m)
+		}
+		seen[m] = true
+	}
+	tests := []struct{ in, want string }{
+		{"Lejre Kommune skal have en ny politik. Lejre Kommunes borgere. Roskilde Kommune.", "Lejre Kommune"},
+		{"REFERAT Aarhus Byråd d. 27-08-2025", "Aarhus Kommune"},
+		{"i Mødecenter C, Lokale 32 på Ballerup Rådhus", "Ballerup Kommune"},
+		{"Samspil med Frederiksberg Kommunes borgerrådgiver", "Frederiksberg Kommune"},
+		{"Lyngby-Taarbæk Kommune", "Lyngby-Taarbæk Kommune"},
+		{"Lotte\nGreve, Nanna Lohman", ""},
+	}
+	for _, tt := range tests {
+		if got := FindMunicipality(tt.in, 200); got != tt.want {
+			t.Errorf("FindMunicipality(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := MunicipalityName("københavns kommune"); got != "Københavns Kommune" {
+		t.Errorf("MunicipalityName = %q", got)
+	}
+}
+
+func TestCommittee(t *testing.T) {
+	tests := []struct{ in, name, key string }{
+		{"Udvalget for Børn og Ungdom - 2022-2025", "Udvalget for Børn og Ungdom", "Udvalget for Børn og Ungdom"},
+		{"Udvalget for Børn & Ungdom", "Udvalget for Børn & Ungdom", "Udvalget for Børn og Ungdom"},
+		{"Udvalget For Børn & Ungdom", "Udvalget For Børn & Ungdom", "Udvalget for Børn og Ungdom"},
+		{"Socialudvalget_2018-21", "Socialudvalget", "Socialudvalget"},
+		{"Udvalget for Social, Sundhed og Ældre - 2022 - 2025", "Udvalget for Social, Sundhed og Ældre", "Udvalget for Social, Sundhed og Ældre"},
+	}
+	for _, tt := range tests {
+		if got := CommitteeName(tt.in); got != tt.name {
+			t.Errorf("CommitteeName(%q) = %q; want %q", tt.in, got, tt.name)
+		}
+		if got := CommitteeKey(tt.in); got != tt.key {
+			t.Errorf("CommitteeKey(%q) = %q; want %q", tt.in, got, tt.key)
+		}
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	got := SplitNames("Carsten Helles Rasmussen, Irene Porse, Henning Nielsen, Lotte Greve, Nanna Lohman, Bente Blumensaat")
+	if len(got) != 6 || got[3] != "Lotte Greve" {
+		t.Errorf("SplitNames = %q", got)
+	}
+	got = SplitNames("Jens Jensen (A, formand) og Hans Hansen (V)")
+	if !reflect.DeepEqual(got, []string{"Jens Jensen (A, formand)", "Hans Hansen (V)"}) {
+		t.Errorf("SplitNames = %q", got)
+	}
+	_ = strings.TrimSpace
+}

@@ -1,0 +1,211 @@
+package danish
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// municipalities are the 98 Danish municipalities by official name, with
+// the stem their name is printed with before "Kommune" and other
+// spellings seen in documents.
+var municipalities = []struct {
+	name  string
+	stems []string
+}{
+	{"Albertslund Kommune", []string{"Albertslund"}},
+	{"Allerød Kommune", []string{"Allerød"}},
+	{"Assens Kommune", []string{"Assens"}},
+	{"Ballerup Kommune", []string{"Ballerup"}},
+	{"Billund Kommune", []string{"Billund"}},
+	{"Bornholms Regionskommune", []string{"Bornholms", "Bornholm"}},
+	{"Brøndby Kommune", []string{"Brøndby"}},
+	{"Brønderslev Kommune", []string{"Brønderslev"}},
+	{"Dragør Kommune", []string{"Dragør"}},
+	{"Egedal Kommune", []string{"Egedal"}},
+	{"Esbjerg Kommune", []string{"Esbjerg"}},
+	{"Fanø Kommune", []string{"Fanø"}},
+	{"Favrskov Kommune", []string{"Favrskov"}},
+	{"Faxe Kommune", []string{"Faxe"}},
+	{"Fredensborg Kommune", []string{"Fredensborg"}},
+	{"Fredericia Kommune", []string{"Fredericia"}},
+	{"Frederiksberg Kommune", []string{"Frederiksberg"}},
+	{"Frederikshavn Kommune", []string{"Frederikshavn"}},
+	{"Frederikssund Kommune", []string{"Frederikssund"}},
+	{"Furesø Kommune", []string{"Furesø"}},
+	{"Faaborg-Midtfyn Kommune", []string{"Faaborg-Midtfyn", "Fåborg-Midtfyn"}},
+	{"Gentofte Kommune", []string{"Gentofte"}},
+	{"Gladsaxe Kommune", []string{"Gladsaxe"}},
+	{"Glostrup Kommune", []string{"Glostrup"}},
+	{"Greve Kommune", []string{"Greve"}},
+	{"Gribskov Kommune", []string{"Gribskov"}},
+	{"Guldborgsund Kommune", []string{"Guldborgsund"}},
+	{"Haderslev Kommune", []string{"Haderslev"}},
+	{"Halsnæs Kommune", []string{"Halsnæs"}},
+	{"Hedensted Kommune", []string{"Hedensted"}},
+	{"Helsingør Kommune", []string{"Helsingør"}},
+	{"Herlev Kommune", []string{"Herlev"}},
+	{"Herning Kommune", []string{"Herning"}},
+	{"Hillerød Kommune", []string{"Hillerød"}},
+	{"Hjørring Kommune", []string{"Hjørring"}},
+	{"Holbæk Kommune", []string{"Holbæk"}},
+	{"Holstebro Kommune", []string{"Holstebro"}},
+	{"Horsens Kommune", []string{"Horsens"}},
+	{"Hvidovre Kommune", []string{"Hvidovre"}},
+	{"Høje-Taastrup Kommune", []string{"Høje-Taastrup", "Høje Taastrup"}},
+	{"Hørsholm Kommune", []string{"Hørsholm"}},
+	{"Ikast-Brande Kommune", []string{"Ikast-Brande"}},
+	{"Ishøj Kommune", []string{"Ishøj"}},
+	{"Jammerbugt Kommune", []string{"Jammerbugt"}},
+	{"Kalundborg Kommune", []string{"Kalundborg"}},
+	{"Kerteminde Kommune", []string{"Kerteminde"}},
+	{"Kolding Kommune", []string{"Kolding"}},
+	{"Københavns Kommune", []string{"Københavns", "København"}},
+	{"Køge Kommune", []string{"Køge"}},
+	{"Langeland Kommune", []string{"Langeland"}},
+	{"Lejre Kommune", []string{"Lejre"}},
+	{"Lemvig Kommune", []string{"Lemvig"}},
+	{"Lolland Kommune", []string{"Lolland"}},
+	{"Lyngby-Taarbæk Kommune", []string{"Lyngby-Taarbæk", "Lyngby Taarbæk"}},
+	{"Læsø Kommune", []string{"Læsø"}},
+	{"Mariagerfjord Kommune", []string{"Mariagerfjord"}},
+	{"Middelfart Kommune", []string{"Middelfart"}},
+	{"Morsø Kommune", []string{"Morsø"}},
+	{"Norddjurs Kommune", []string{"Norddjurs"}},
+	{"Nordfyns Kommune", []string{"Nordfyns", "Nordfyn"}},
+	{"Nyborg Kommune", []string{"Nyborg"}},
+	{"Næstved Kommune", []string{"Næstved"}},
+	{"Odder Kommune", []string{"Odder"}},
+	{"Odense Kommune", []string{"Odense"}},
+	{"Odsherred Kommune", []string{"Odsherred"}},
+	{"Randers Kommune", []string{"Randers"}},
+	{"Rebild Kommune", []string{"Rebild"}},
+	{"Ringkøbing-Skjern Kommune", []string{"Ringkøbing-Skjern"}},
+	{"Ringsted Kommune", []string{"Ringsted"}},
+	{"Roskilde Kommune", []string{"Roskilde"}},
+	{"Rudersdal Kommune", []string{"Rudersdal"}},
+	{"Rødovre Kommune", []string{"Rødovre"}},
+	{"Samsø Kommune", []string{"Samsø"}},
+	{"Silkeborg Kommune", []string{"Silkeborg"}},
+	{"Skanderborg Kommune", []string{"Skanderborg"}},
+	{"Skive Kommune", []string{"Skive"}},
+	{"Slagelse Kommune", []string{"Slagelse"}},
+	{"Solrød Kommune", []string{"Solrød"}},
+	{"Sorø Kommune", []string{"Sorø"}},
+	{"Stevns Kommune", []string{"Stevns"}},
+	{"Struer Kommune", []string{"Struer"}},
+	{"Svendborg Kommune", []string{"Svendborg"}},
+	{"Syddjurs Kommune", []string{"Syddjurs"}},
+	{"Sønderborg Kommune", []string{"Sønderborg"}},
+	{"Thisted Kommune", []string{"Thisted"}},
+	{"Tønder Kommune", []string{"Tønder"}},
+	{"Tårnby Kommune", []string{"Tårnby"}},
+	{"Vallensbæk Kommune", []string{"Vallensbæk"}},
+	{"Varde Kommune", []string{"Varde"}},
+	{"Vejen Kommune", []string{"Vejen"}},
+	{"Vejle Kommune", []string{"Vejle"}},
+	{"Vesthimmerlands Kommune", []string{"Vesthimmerlands", "Vesthimmerland"}},
+	{"Viborg Kommune", []string{"Viborg"}},
+	{"Vordingborg Kommune", []string{"Vordingborg"}},
+	{"Ærø Kommune", []string{"Ærø"}},
+	{"Aabenraa Kommune", []string{"Aabenraa", "Åbenrå"}},
+	{"Aalborg Kommune", []string{"Aalborg", "Ålborg"}},
+	{"Aarhus Kommune", []string{"Aarhus", "Århus"}},
+}
+
+var (
+	stemToName   map[string]string
+	mentionRe    *regexp.Regexp
+	bodyMentions = map[string]string{
+		// Bodies only one municipality has.
+		"Borgerrepræsentationen": "Københavns Kommune",
+	}
+)
+
+func init() {
+	stemToName = make(map[string]string)
+	var stems []string
+	for _, m := range municipalities {
+		for _, s := range m.stems {
+			stemToName[strings.ToLower(s)] = m.name
+			stems = append(stems, regexp.QuoteMeta(s))
+		}
+	}
+	// Longest first, so "Lyngby-Taarbæk" is not read as "Lyngby".
+	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
+	// "Lejre Kommune", "Lejre Kommunes", "Aarhus Byråd", "Kommunalbestyrelsen
+	// i Lejre", "Lejre Rådhus", "Bornholms Regionskommune".
+	mentionRe = regexp.MustCompile(`(?:^|[^\p{L}-])(` + strings.Join(stems, "|") + `)s?\s+(?:Kommune|Byråd|Kommunalbestyrelse|Rådhus|Regionskommune|kommune)|(?:Kommunalbestyrelsen|Byrådet)\s+i\s+(` + strings.Join(stems, "|") + `)(?:$|[^\p{L}])`)
+}
+
+// Municipalities returns the official names of the 98 municipalities.
+func Municipalities() []string {
+	out := make([]string, len(municipalities))
+	for i, m := range municipalities {
+		out[i] = m.name
+	}
+	return out
+}
+
+// MunicipalityName returns the official name of the municipality s names
+// ("Lejre", "lejre kommune", "Københavns Kommune", "Århus"), or "".
+func MunicipalityName(s string) string {
+	s = strings.TrimSpace(s)
+	low := strings.ToLower(s)
+	for _, suf := range []string{" regionskommune", " kommune", " byråd"} {
+		low = strings.TrimSuffix(low, suf)
+	}
+	if n, ok := stemToName[low]; ok {
+		return n
+	}
+	if n, ok := stemToName[strings.TrimSuffix(low, "s")]; ok {
+		return n
+	}
+	return ""
+}
+
+// MunicipalityMentions counts the mentions of each municipality in s:
+// "Lejre Kommune(s)", "Aarhus Byråd", "Ballerup Rådhus", "Kommunalbestyrelsen
+// i Lejre", and bodies only one municipality has (Borgerrepræsentationen).
+func MunicipalityMentions(s string) map[string]int {
+	counts := map[string]int{}
+	for _, m := range mentionRe.FindAllStringSubmatch(s, -1) {
+		stem := m[1]
+		if stem == "" {
+			stem = m[2]
+		}
+		if n := stemToName[strings.ToLower(stem)]; n != "" {
+			counts[n]++
+		}
+	}
+	for body, n := range bodyMentions {
+		if c := strings.Count(s, body); c > 0 {
+			counts[n] += c
+		}
+	}
+	return counts
+}
+
+// FindMunicipality returns the municipality a document is most likely
+// from: the one mentioned most, where mentions in the head (the first
+// headLen bytes: letterhead, meeting header) count three times. It
+// returns "" when no municipality is mentioned.
+func FindMunicipality(s string, headLen int) string {
+	if headLen > len(s) {
+		headLen = len(s)
+	}
+	for headLen > 0 && headLen < len(s) && s[headLen]&0xC0 == 0x80 {
+		headLen-- // stay on a rune boundary
+	}
+	score := MunicipalityMentions(s)
+	for n, c := range MunicipalityMentions(s[:headLen]) {
+		score[n] += 2 * c
+	}
+	best, bestN := "", 0
+	for n, c := range score {
+		if c > bestN || c == bestN && n < best {
+			best, bestN = n, c
+		}
+	}
+	return best
+}
