@@ -55,6 +55,16 @@ type Record struct {
 	ExtractorVersion int `json:"extractor_version"`
 	// Format is the detected source format (see Format).
 	Format Format `json:"format,omitempty"`
+	// Parts are the documents published with this one that it was joined
+	// with (see Document.Attachments), by the name the document uses and
+	// the id of their stored bytes, so the join can be replayed.
+	Parts []Part `json:"parts,omitempty"`
+}
+
+// Part names a stored document that is part of another.
+type Part struct {
+	Name string `json:"name"`
+	ID   string `json:"id"`
 }
 
 // Source says where a document came from.
