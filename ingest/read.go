@@ -1,0 +1,187 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+
+	"referat/corpus"
+	"referat/ingest/pdftext"
+	"referat/internal/htmltext"
+)
+
+// DefaultMaxBytes bounds the size of one document.
+const DefaultMaxBytes = 256 << 20
+
+// Options tune how documents are read.
+type Options struct {
+	// PDF bounds and tunes the PDF text layer (OCR, time, pages).
+	PDF pdftext.Options
+	// MaxBytes is the largest document read; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Isolate reads PDFs in a child process with bounded memory and time
+	// (see pdftext.ExtractIsolated) instead of in this process.
+	Isolate bool
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// ReadFile reads the file at path as a Document.
+func ReadFile(ctx context.Context, path string, opts Options) (corpus.Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return corpus.Document{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return corpus.Document{}, fmt.Errorf("read %s: not a regular file", path)
+	}
+	if fi.Size() > opts.maxBytes() {
+		return corpus.Document{}, fmt.Errorf("read %s: %d bytes is over the limit of %d", path, fi.Size(), opts.maxBytes())
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return corpus.Document{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	src := corpus.Source{Path: path, FetchedAt: fi.ModTime().UTC().Format(time.RFC3339)}
+	doc, err := Read(ctx, data, src, opts)
+	if err != nil {
+		return doc, fmt.Errorf("read %s: %w", path, err)
+	}
+	return doc, nil
+}
+
+// Read builds a Document from the bytes of a source. src.ContentType, when
+// set (a web server's header), helps decode HTML; it never overrides what
+// the bytes say the format is. The returned error names no path: callers
+// add it.
+func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (corpus.Document, error) {
+	doc := corpus.Document{ID: corpus.Hash(data), Source: src, Raw: data}
+	if int64(len(data)) > opts.maxBytes() {
+		return doc, fmt.Errorf("%d bytes is over the limit of %d", len(data), opts.maxBytes())
+	}
+	format, err := Detect(data)
+	if err != nil {
+		return doc, err
+	}
+	doc.Format = format
+	if doc.Source.ContentType == "" {
+		doc.Source.ContentType = contentTypes[format]
+	}
+	var text string
+	switch format {
+	case corpus.FormatPDF:
+		var res *pdftext.Result
+		if opts.Isolate {
+			res, err = pdftext.ExtractIsolated(ctx, data, opts.PDF)
+		} else {
+			res, err = pdftext.Extract(ctx, data, opts.PDF)
+		}
+		if err != nil {
+			return doc, fmt.Errorf("pdf: %w", err)
+		}
+		text = res.Text
+		doc.Warnings = append(doc.Warnings, res.Warnings...)
+	case corpus.FormatHTML:
+		r, err := charset.NewReader(bytes.NewReader(data), src.ContentType)
+		if err != nil {
+			return doc, fmt.Errorf("html charset: %w", err)
+		}
+		text, err = htmltext.Text(r)
+		if err != nil {
+			return doc, err
+		}
+	case corpus.FormatText:
+		var warn string
+		text, warn = decodeText(data)
+		if warn != "" {
+			doc.Warnings = append(doc.Warnings, warn)
+		}
+	case corpus.FormatDOCX:
+		text, err = docxText(data)
+		if err != nil {
+			return doc, fmt.Errorf("docx: %w", err)
+		}
+	case corpus.FormatJSON, corpus.FormatXML:
+		// Structured sources are read from Raw by extract.
+	}
+	doc.Text = cleanText(text)
+	if doc.Text == "" && (format == corpus.FormatPDF || format == corpus.FormatHTML || format == corpus.FormatText || format == corpus.FormatDOCX) {
+		doc.Warnings = append(doc.Warnings, "no text found")
+	}
+	return doc, nil
+}
+
+var contentTypes = map[corpus.Format]string{
+	corpus.FormatPDF:  "application/pdf",
+	corpus.FormatHTML: "text/html",
+	corpus.FormatText: "text/plain",
+	corpus.FormatJSON: "application/json",
+	corpus.FormatXML:  "application/xml",
+	corpus.FormatDOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+// decodeText decodes plain text: UTF-8 when valid, else windows-1252, the
+// legacy encoding of Danish text on Windows (a superset of ISO-8859-1's
+// printable characters).
+func decodeText(data []byte) (text, warning string) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if utf8.Valid(data) {
+		return string(data), ""
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "text is neither UTF-8 nor windows-1252; invalid bytes replaced"
+	}
+	return string(out), "text is not UTF-8; decoded as windows-1252"
+}
+
+// cleanText normalises line ends and Unicode form once, here at the edge.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return norm.NFC.String(strings.TrimSpace(s))
+}
+
+// ReadJob reads a job's file and the files it names. An attachment that
+// cannot be read becomes a warning on the document, not a failure.
+func ReadJob(ctx context.Context, job Job, opts Options) (corpus.Document, error) {
+	doc, err := ReadFile(ctx, job.Path, opts)
+	if err != nil {
+		return doc, err
+	}
+	names := make([]string, 0, len(job.Attachments))
+	for ref := range job.Attachments {
+		names = append(names, ref)
+	}
+	sort.Strings(names)
+	for _, ref := range names {
+		if err := ctx.Err(); err != nil {
+			return doc, err
+		}
+		a, err := ReadFile(ctx, job.Attachments[ref], opts)
+		if err != nil {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("attachment %s: %v", ref, err))
+			continue
+		}
+		if doc.Attachments == nil {
+			doc.Attachments = map[string]corpus.Document{}
+		}
+		doc.Attachments[ref] = a
+	}
+	return doc, nil
+}

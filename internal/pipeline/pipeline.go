@@ -1,0 +1,386 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"referat/corpus"
+	"referat/extract"
+	"referat/index"
+	"referat/ingest"
+)
+
+// Pipeline ingests documents into a store and an index it owns for writing.
+type Pipeline struct {
+	Store *corpus.Store
+	Index *index.Index
+}
+
+// Open opens (creating when absent) the store and index under a data
+// directory: <dir>/store and <dir>/index.
+func Open(dir string) (*Pipeline, error) {
+	RecoverIndexDir(dir)
+	st, err := corpus.OpenStore(StoreDir(dir))
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(IndexDir(dir))
+	if err != nil {
+		return nil, fmt.Errorf("open index in %s: %w", dir, err)
+	}
+	return &Pipeline{Store: st, Index: ix}, nil
+}
+
+// StoreDir and IndexDir name the parts of a data directory.
+func StoreDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "store" }
+
+// IndexDir returns the index directory of a data directory.
+func IndexDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "index" }
+
+// Close closes the index.
+func (p *Pipeline) Close() error { return p.Index.Close() }
+
+// Options tune a batch.
+type Options struct {
+	// Workers is the number of documents read and extracted at once; 0
+	// means one per CPU.
+	Workers int
+	// Ingest tunes reading (OCR, limits, isolation of the PDF library).
+	Ingest ingest.Options
+	// Force re-reads and re-extracts documents already stored.
+	Force bool
+	// BatchSize is the number of records per index batch; 0 means 256.
+	BatchSize int
+	// Start, when set, is told the number of documents once they are
+	// planned; Progress then receives one event per document, from one
+	// goroutine at a time.
+	Start    func(total int)
+	Progress func(Event)
+}
+
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (o Options) batchSize() int {
+	if o.BatchSize > 0 {
+		return o.BatchSize
+	}
+	return 256
+}
+
+// Status is what happened to one document of a batch.
+type Status string
+
+// The statuses of Event.Status.
+const (
+	StatusIngested Status = "ingested" // read, extracted, stored and indexed
+	StatusIndexed  Status = "indexed"  // already stored; only (re)indexed
+	StatusSkipped  Status = "skipped"  // unchanged and indexed: nothing to do
+	StatusFailed   Status = "failed"
+)
+
+// Event reports the outcome of one document.
+type Event struct {
+	Path   string // file path or URL
+	ID     string // "" when the bytes could not be read
+	Status Status
+	Items  int
+	Err    error
+}
+
+// Report sums up a batch.
+type Report struct {
+	Total    int       `json:"total"`
+	Ingested int       `json:"ingested"`
+	Indexed  int       `json:"indexed"`
+	Skipped  int       `json:"skipped"`
+	Failed   int       `json:"failed"`
+	Failures []Failure `json:"failures"`
+	Started  time.Time `json:"started"`
+	Duration string    `json:"duration"`
+}
+
+// Failure names a document that could not be ingested and why.
+type Failure struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// ErrSomeFailed is returned (wrapped) when a batch finished but some
+// documents in it failed.
+var ErrSomeFailed = errors.New("some documents failed")
+
+// IngestPaths ingests files and folders. It returns a report of every
+// document; its error is non-nil when the batch could not run or was
+// cancelled, and wraps ErrSomeFailed when only some documents failed.
+func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options) (*Report, error) {
+	jobs, planErrs := ingest.Plan(paths)
+	rep := (&Report{}).start()
+	if opts.Start != nil {
+		opts.Start(len(jobs) + len(planErrs))
+	}
+	for _, err := range planErrs {
+		rep.add(Event{Status: StatusFailed, Err: err}, opts.Progress)
+	}
+	err := p.run(ctx, len(jobs), opts, rep, func(ctx context.Context, i int) (Event, *corpus.Record) {
+		return p.ingestJob(ctx, jobs[i], opts)
+	})
+	return rep.finish(err)
+}
+
+// ingestJob reads one job unless its bytes are already stored, extracted by
+// this version of extract and indexed.
+func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) (Event, *corpus.Record) {
+	ev := Event{Path: job.Path}
+	data, err := os.ReadFile(job.Path)
+	if err != nil {
+		ev.Status, ev.Err = StatusFailed, err
+		return ev, nil
+	}
+	ev.ID = corpus.Hash(data)
+	if !opts.Force {
+		if rec, err := p.Store.Record(ev.ID); err == nil && rec.ExtractorVersion == extract.Version && p.partsStored(rec, job) {
+			ev.Items = len(rec.Items)
+			if ok, err := p.Index.Has(ev.ID); err == nil && ok {
+				ev.Status = StatusSkipped
+				return ev, nil
+			}
+			// Stored by a run that was stopped before it indexed.
+			ev.Status = StatusIndexed
+			return ev, rec
+		}
+	}
+	doc, err := ingest.ReadJob(ctx, job, opts.Ingest)
+	if err != nil {
+		ev.Status, ev.Err = StatusFailed, err
+		return ev, nil
+	}
+	rec, err := p.store(doc)
+	if err != nil {
+		ev.Status, ev.Err = StatusFailed, err
+		return ev, nil
+	}
+	ev.Status, ev.Items = StatusIngested, len(rec.Items)
+	return ev, rec
+}
+
+// partsStored reports whether a stored record was joined with the same
+// attachments the job has now.
+func (p *Pipeline) partsStored(rec *corpus.Record, job ingest.Job) bool {
+	return len(rec.Parts) == len(job.Attachments)
+}
+
+// Document ingests one document already read (by the crawler or a test):
+// it stores its bytes and record, records the version of its source, and
+// indexes it. Unchanged bytes that are stored and indexed are skipped.
+func (p *Pipeline) Document(ctx context.Context, doc corpus.Document) (Event, error) {
+	ev := Event{Path: sourceName(doc.Source), ID: doc.ID}
+	if rec, err := p.Store.Record(doc.ID); err == nil && rec.ExtractorVersion == extract.Version {
+		if ok, err := p.Index.Has(doc.ID); err == nil && ok {
+			ev.Status = StatusSkipped
+			return ev, p.addVersion(doc)
+		}
+	}
+	rec, err := p.store(doc)
+	if err != nil {
+		ev.Status, ev.Err = StatusFailed, err
+		return ev, err
+	}
+	if err := p.Index.Index(ctx, []*corpus.Record{rec}); err != nil {
+		ev.Status, ev.Err = StatusFailed, err
+		return ev, fmt.Errorf("index %s: %w", ev.Path, err)
+	}
+	ev.Status, ev.Items = StatusIngested, len(rec.Items)
+	return ev, nil
+}
+
+func sourceName(s corpus.Source) string {
+	if s.URL != "" {
+		return s.URL
+	}
+	return s.Path
+}
+
+// store extracts a document and writes its bytes, its parts' bytes and its
+// record, in that order, so that a stored record always has its bytes.
+func (p *Pipeline) store(doc corpus.Document) (*corpus.Record, error) {
+	rec, err := extractRecord(doc)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.Store.PutRaw(doc.Raw); err != nil {
+		return nil, err
+	}
+	for name, a := range doc.Attachments {
+		id, err := p.Store.PutRaw(a.Raw)
+		if err != nil {
+			return nil, err
+		}
+		rec.Parts = append(rec.Parts, corpus.Part{Name: name, ID: id})
+	}
+	sortParts(rec.Parts)
+	if err := p.Store.PutRecord(rec); err != nil {
+		return nil, err
+	}
+	if err := p.addVersion(doc); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+func (p *Pipeline) addVersion(doc corpus.Document) error {
+	name := sourceName(doc.Source)
+	if name == "" {
+		return nil
+	}
+	return p.Store.AddVersion(name, corpus.Version{ID: doc.ID})
+}
+
+// extractRecord runs the extractor, turning a panic in it into an error for
+// this document, so one bad document never stops a batch.
+func extractRecord(doc corpus.Document) (rec *corpus.Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, err = nil, fmt.Errorf("extract: internal error: %v", r)
+		}
+	}()
+	r := extract.Record(doc)
+	return &r, nil
+}
+
+// run processes n units with a bounded pool of workers and one index
+// writer that indexes records in batches.
+func (p *Pipeline) run(ctx context.Context, n int, opts Options, rep *Report, work func(context.Context, int) (Event, *corpus.Record)) error {
+	type done struct {
+		ev  Event
+		rec *corpus.Record
+	}
+	results := make(chan done, opts.workers()*2)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(opts.workers())
+
+	var writerErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // the one index writer; it also owns the report
+		defer wg.Done()
+		var batch []*corpus.Record
+		var pending []Event
+		flush := func() {
+			if len(batch) > 0 && writerErr == nil {
+				if err := p.Index.Index(ctx, batch); err != nil {
+					writerErr = fmt.Errorf("index: %w", err)
+				}
+			}
+			for _, ev := range pending {
+				if writerErr != nil {
+					ev.Status, ev.Err = StatusFailed, writerErr
+				}
+				rep.add(ev, opts.Progress)
+			}
+			batch, pending = batch[:0], pending[:0]
+		}
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case d, ok := <-results:
+				if !ok {
+					flush()
+					return
+				}
+				if d.rec == nil {
+					rep.add(d.ev, opts.Progress)
+					continue
+				}
+				batch = append(batch, d.rec)
+				pending = append(pending, d.ev)
+				if len(batch) >= opts.batchSize() {
+					flush()
+				}
+			case <-tick.C:
+				flush()
+			}
+		}
+	}()
+
+	for i := 0; i < n; i++ {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil
+			}
+			ev, rec := work(gctx, i)
+			results <- done{ev, rec}
+			return nil
+		})
+	}
+	g.Wait()
+	close(results)
+	wg.Wait()
+	if writerErr != nil {
+		return writerErr
+	}
+	return ctx.Err()
+}
+
+func (r *Report) add(ev Event, progress func(Event)) {
+	r.Total++
+	switch ev.Status {
+	case StatusIngested:
+		r.Ingested++
+	case StatusIndexed:
+		r.Indexed++
+	case StatusSkipped:
+		r.Skipped++
+	case StatusFailed:
+		r.Failed++
+		reason := "unknown error"
+		if ev.Err != nil {
+			reason = ev.Err.Error()
+		}
+		r.Failures = append(r.Failures, Failure{Path: ev.Path, Reason: reason})
+	}
+	if progress != nil {
+		progress(ev)
+	}
+}
+
+func (r *Report) start() *Report {
+	r.Started = time.Now()
+	return r
+}
+
+func (r *Report) finish(err error) (*Report, error) {
+	r.Duration = time.Since(r.Started).Round(time.Millisecond).String()
+	if err != nil {
+		return r, err
+	}
+	if r.Failed > 0 {
+		return r, fmt.Errorf("%d of %d documents failed: %w", r.Failed, r.Total, ErrSomeFailed)
+	}
+	return r, nil
+}
+
+// WriteSummary writes the report's counts and failures for a person.
+func (r *Report) WriteSummary(w io.Writer) {
+	fmt.Fprintf(w, "%d documents: %d ingested, %d indexed from store, %d unchanged, %d failed (%s)\n",
+		r.Total, r.Ingested, r.Indexed, r.Skipped, r.Failed, r.Duration)
+	for _, f := range r.Failures {
+		fmt.Fprintf(w, "  failed: %s: %s\n", f.Path, f.Reason)
+	}
+}
