@@ -1,0 +1,123 @@
+package index
+
+import (
+	"time"
+
+	"referat/corpus"
+)
+
+// Limits on what a Request may ask for. Longer queries are refused with a
+// *QueryError; larger page sizes are clamped to MaxPageSize.
+const (
+	MaxQueryLength  = 1000  // bytes of Request.Query
+	DefaultPageSize = 20    // used when Request.PageSize <= 0
+	MaxPageSize     = 100   // larger Request.PageSize values are clamped
+	MaxResultWindow = 10000 // Page*PageSize may not exceed this
+)
+
+// The document types of Request.Type and Hit.Type.
+const (
+	TypeItem     = "item"     // an agenda item
+	TypeDocument = "document" // a whole record
+)
+
+// The sort orders of Request.Sort.
+const (
+	SortRelevance = "relevance" // best match first (the default)
+	SortDate      = "date"      // oldest first
+	SortDateDesc  = "-date"     // newest first
+)
+
+// The facet names used as keys of Result.Facets, in display order.
+var FacetNames = []string{"municipality", "committee", "kind", "year", "outcome", "heading", "scheme", "subject"}
+
+// Request is one search.
+type Request struct {
+	// Query is in the query language of ParseQuery; "" matches everything
+	// the filters allow.
+	Query string
+
+	// Filters: a hit must match one of the values of each non-empty list
+	// (values as returned in Result.Facets, compared exactly).
+	Municipality []string
+	Committee    []string
+	Kind         []string // corpus.Kind values
+	Outcome      []string // corpus.Outcome values
+	Year         []string // "2024"
+
+	// From and To bound the meeting or letter date, both inclusive; the
+	// zero time leaves that side open.
+	From, To time.Time
+
+	// Sort is SortRelevance (or ""), SortDate or SortDateDesc.
+	Sort string
+
+	// Page is 1-based (0 means 1); PageSize 0 means DefaultPageSize.
+	Page, PageSize int
+
+	// Type is TypeItem, TypeDocument, or "" for both items and the
+	// documents that have no items (letters, notes): the units a person
+	// reads. Documents with items are found with TypeDocument.
+	Type string
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total  uint64                  // hits matching, over all pages
+	Hits   []Hit                   // this page's hits
+	Facets map[string][]FacetCount // keyed by FacetNames, counts over all hits
+	Took   time.Duration
+}
+
+// FacetCount is one value of a facet and the number of hits that have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Hit is one matching item or document.
+type Hit struct {
+	ID           string   `json:"id"`        // "<recordID>/<number>" for items, "<recordID>" for documents
+	Type         string   `json:"type"`      // TypeItem or TypeDocument
+	RecordID     string   `json:"record_id"` // the corpus record this hit comes from
+	ItemNumber   int      `json:"item_number,omitempty"`
+	Kind         string   `json:"kind"`
+	Municipality string   `json:"municipality"`
+	Committee    string   `json:"committee"`
+	Date         string   `json:"date"` // YYYY-MM-DD, "" when unknown
+	Title        string   `json:"title"`
+	Outcome      string   `json:"outcome,omitempty"` // of the item's last decision
+	CaseNumbers  []string `json:"case_numbers,omitempty"`
+	Snippet      []Span   `json:"snippet,omitempty"`
+	Score        float64  `json:"score"`
+}
+
+// Span is a piece of a snippet. Text is plain document text, never markup:
+// escape it for HTML and mark the spans with Match set.
+type Span struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+// CaseHistory is what the index knows about one case number: the items
+// naming it across meetings and committees, and the letters linked to it.
+type CaseHistory struct {
+	Number  string `json:"number"`            // as asked
+	Key     string `json:"key"`               // normalised form (see NormalizeCaseNumber)
+	KLE     string `json:"kle,omitempty"`     // the KLE subject code of a KLE number
+	Subject string `json:"subject,omitempty"` // the KLE subject's name, when known
+
+	// Items name the case number, oldest meeting first.
+	Items []CaseItem `json:"items"`
+
+	// Letters are letters and principmeddelelser that name the case
+	// number, or that concern the same municipality and KLE subject as
+	// one of Items, oldest first.
+	Letters []Hit `json:"letters"`
+}
+
+// CaseItem is one treatment of a case: the item and its decisions.
+type CaseItem struct {
+	Hit
+	Decisions []corpus.Decision `json:"decisions"`
+}

@@ -1,0 +1,276 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"referat/corpus"
+)
+
+// entry is one Bleve document, item or whole record, as a field map.
+type entry struct {
+	id     string
+	fields map[string]any
+}
+
+// ItemID returns the index id of the n-th item (0-based) of a record: the
+// record id and the item number, with ".k" added for the k-th repeat of a
+// number within the record (minutes sometimes print the same number twice).
+func ItemID(recordID string, number, repeat int) string {
+	if repeat == 0 {
+		return fmt.Sprintf("%s/%d", recordID, number)
+	}
+	return fmt.Sprintf("%s/%d.%d", recordID, number, repeat)
+}
+
+// entries turns a record into its index documents: one per item, then the
+// whole document.
+func entries(r *corpus.Record) ([]entry, error) {
+	if r.ID == "" {
+		return nil, fmt.Errorf("record without id")
+	}
+	date := recordDate(r)
+	common := func(typ string) map[string]any {
+		f := map[string]any{
+			fType:   typ,
+			fRecord: r.ID,
+			fKind:   string(r.Kind),
+		}
+		if m := recordMunicipality(r); m != "" {
+			f[fMunicipality] = m
+			f[fMunicipText] = m
+		}
+		if r.Committee != "" {
+			f[fCommittee] = r.Committee
+			f[fCommitText] = r.Committee
+		}
+		if !date.IsZero() {
+			f[fDate] = date
+			f[fYear] = date.Format("2006")
+		}
+		return f
+	}
+
+	var out []entry
+	seen := map[int]int{}
+	for i := range r.Items {
+		it := &r.Items[i]
+		f := common(TypeItem)
+		f[fListed] = "1"
+		f[fNumber] = float64(it.Number)
+		f[fTitle] = it.Title
+		f[fBody] = itemBody(it)
+		var outs []string
+		for _, d := range it.Decisions {
+			if d.Outcome != "" {
+				outs = append(outs, string(d.Outcome))
+			}
+		}
+		if len(outs) > 0 {
+			f[fOutcome] = outs
+			f[fLastOutcome] = outs[len(outs)-1]
+		}
+		var heads []string
+		for _, s := range it.Sections {
+			if h := strings.TrimSpace(s.Heading); h != "" {
+				heads = append(heads, h)
+			}
+		}
+		if len(it.Decisions) > 0 {
+			heads = append(heads, "Beslutning")
+		}
+		if len(heads) > 0 {
+			heads = dedupe(heads)
+			f[fHeading] = heads
+			f[fHeadingText] = strings.Join(heads, "\n")
+		}
+		addCaseNumbers(f, it.CaseNumbers, nil)
+		if len(it.Decisions) > 0 {
+			b, err := json.Marshal(it.Decisions)
+			if err != nil {
+				return nil, fmt.Errorf("record %s item %d: %w", r.ID, it.Number, err)
+			}
+			f[fDecisions] = string(b)
+		}
+		out = append(out, entry{id: ItemID(r.ID, it.Number, seen[it.Number]), fields: f})
+		seen[it.Number]++
+	}
+
+	f := common(TypeDocument)
+	f[fTitle] = recordTitle(r)
+	if len(r.Items) == 0 {
+		// The document is the unit a reader wants: list it and keep its
+		// text for snippets. A document with items is found through them,
+		// so its text is searchable but not stored twice.
+		f[fListed] = "1"
+		f[fBody] = r.Text
+	} else {
+		f[fFulltext] = r.Text
+	}
+	var cns []corpus.CaseNumber
+	var journal []string
+	if r.Letter != nil {
+		cns = r.Letter.CaseNumbers
+		journal = r.Letter.JournalNumbers
+	}
+	for i := range r.Items {
+		cns = append(cns, r.Items[i].CaseNumbers...)
+	}
+	addCaseNumbers(f, cns, journal)
+	out = append(out, entry{id: r.ID, fields: f})
+	return out, nil
+}
+
+// addCaseNumbers sets the case-number fields from structured numbers and
+// bare journal numbers.
+func addCaseNumbers(f map[string]any, cns []corpus.CaseNumber, journal []string) {
+	var raw, keys, sch, kle, subj []string
+	seenKLE := map[string]bool{}
+	for _, c := range cns {
+		k := NormalizeCaseNumber(c.Raw)
+		if k == "" {
+			continue
+		}
+		raw = append(raw, strings.TrimSpace(c.Raw))
+		keys = append(keys, k)
+		if c.Scheme != "" {
+			sch = append(sch, c.Scheme)
+		}
+		if c.KLE != "" && !seenKLE[c.KLE] {
+			// kle and subj stay parallel: Case pairs them by position.
+			seenKLE[c.KLE] = true
+			kle = append(kle, c.KLE)
+			if c.Subject != "" {
+				subj = append(subj, c.Subject)
+			} else {
+				subj = append(subj, c.KLE)
+			}
+		}
+	}
+	for _, j := range journal {
+		if k := NormalizeCaseNumber(j); k != "" {
+			raw = append(raw, strings.TrimSpace(j))
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	f[fCaseRaw] = dedupe(raw)
+	f[fCase] = dedupe(keys)
+	if len(sch) > 0 {
+		f[fScheme] = dedupe(sch)
+	}
+	if len(kle) > 0 {
+		f[fKLE] = kle
+		f[fSubject] = subj
+		f[fSubjectText] = strings.Join(subj, "\n")
+	}
+}
+
+// itemBody is an item's searchable text: decisions first (they make the
+// best default snippet), then recommendations, sections, tables and
+// attachments, leaving out text repeated from an earlier part.
+func itemBody(it *corpus.Item) string {
+	var b strings.Builder
+	put := func(s string) {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.Contains(b.String(), s) {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(s)
+	}
+	for _, d := range it.Decisions {
+		put(d.Text)
+	}
+	for _, r := range it.Recommendations {
+		put(r)
+	}
+	for _, s := range it.Sections {
+		put(s.Text)
+	}
+	for _, t := range it.Tables {
+		var tb strings.Builder
+		tb.WriteString(t.Caption)
+		for _, row := range append([][]string{t.Header}, t.Rows...) {
+			tb.WriteByte('\n')
+			tb.WriteString(strings.Join(row, "\t"))
+		}
+		put(tb.String())
+	}
+	put(strings.Join(it.Attachments, "\n"))
+	return b.String()
+}
+
+// recordDate is the meeting date, or a letter's date.
+func recordDate(r *corpus.Record) time.Time {
+	d := r.Meeting.Date
+	if d == "" && r.Letter != nil {
+		d = r.Letter.Date
+	}
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// recordMunicipality is the municipality a record concerns: its own, or
+// for a letter to a municipality, the recipient.
+func recordMunicipality(r *corpus.Record) string {
+	if r.Municipality != "" {
+		return r.Municipality
+	}
+	if r.Letter != nil && strings.Contains(r.Letter.Recipient, "Kommune") {
+		return strings.TrimSpace(r.Letter.Recipient)
+	}
+	return ""
+}
+
+// recordTitle is what a result list shows for a whole document.
+func recordTitle(r *corpus.Record) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	if r.Letter != nil && r.Letter.Subject != "" {
+		return r.Letter.Subject
+	}
+	var parts []string
+	switch r.Kind {
+	case corpus.KindReferat:
+		parts = append(parts, "Referat")
+	case corpus.KindDagsorden:
+		parts = append(parts, "Dagsorden")
+	}
+	if r.Committee != "" {
+		parts = append(parts, r.Committee)
+	}
+	if r.Meeting.Date != "" {
+		parts = append(parts, r.Meeting.Date)
+	}
+	if len(parts) > 0 {
+		return strings.Join(parts, " ")
+	}
+	if p := r.Source.Path; p != "" {
+		return path.Base(p)
+	}
+	return r.Source.URL
+}
+
+func dedupe(ss []string) []string {
+	out := ss[:0:0]
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

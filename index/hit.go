@@ -1,0 +1,67 @@
+package index
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// hitFrom builds a Hit from a Bleve match with storedFields loaded.
+func hitFrom(h *search.DocumentMatch) Hit {
+	f := h.Fields
+	hit := Hit{
+		ID:           h.ID,
+		Type:         str(f[fType]),
+		RecordID:     str(f[fRecord]),
+		Kind:         str(f[fKind]),
+		Municipality: str(f[fMunicipality]),
+		Committee:    str(f[fCommittee]),
+		Title:        str(f[fTitle]),
+		Outcome:      str(f[fLastOutcome]),
+		CaseNumbers:  strs(f[fCaseRaw]),
+		Score:        h.Score,
+	}
+	if n, ok := f[fNumber].(float64); ok {
+		hit.ItemNumber = int(n)
+	}
+	if d := str(f[fDate]); d != "" {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			hit.Date = t.Format(time.DateOnly)
+		}
+	}
+	var locs []search.Locations
+	for _, l := range h.Locations[fBody] {
+		locs = append(locs, l)
+	}
+	hit.Snippet = snippet(str(f[fBody]), locs)
+	return hit
+}
+
+func str(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return s
+		}
+	}
+	return ""
+}
+
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,152 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/da" // registers the "da" analyzer
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// mappingVersion changes whenever the mapping or the indexed fields change;
+// an index built with another version must be rebuilt (ErrIncompatible).
+const mappingVersion = "referat-index-1"
+
+// Analyzer names.
+const (
+	analyzerDanish = "da"
+	// analyzerFold matches names loosely: "kobenhavn" finds "København",
+	// "resume" finds "Resumé".
+	analyzerFold = "fold"
+)
+
+// Field names of the indexed documents.
+const (
+	fType         = "type"         // TypeItem or TypeDocument
+	fListed       = "listed"       // "1" on items and on documents without items
+	fRecord       = "record"       // record id
+	fNumber       = "number"       // item number
+	fKind         = "kind"         //
+	fMunicipality = "municipality" // facet, exact
+	fMunicipText  = "municipality_text"
+	fCommittee    = "committee" // facet, exact
+	fCommitText   = "committee_text"
+	fDate         = "date"
+	fYear         = "year"
+	fOutcome      = "outcome"       // every decision's outcome
+	fLastOutcome  = "final_outcome" // the last decision's, shown
+	fHeading      = "heading"       // facet, as printed
+	fHeadingText  = "heading_text"
+	fCase         = "case"     // normalised case numbers
+	fCaseRaw      = "case_raw" // as printed, stored only
+	fScheme       = "scheme"
+	fKLE          = "kle"     // KLE subject codes
+	fSubject      = "subject" // KLE subject names (facet)
+	fSubjectText  = "subject_text"
+	fTitle        = "title"
+	fBody         = "body"     // snippet source: stored, with term vectors
+	fFulltext     = "fulltext" // text of documents with items: indexed only
+	fDecisions    = "decisions"
+)
+
+// storedFields are the fields a Hit is built from.
+var storedFields = []string{fType, fRecord, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle, fBody}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	err := im.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	im.TypeField = fType
+	im.DefaultAnalyzer = analyzerDanish
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	kw := func(store, docValues bool) *mapping.FieldMapping {
+		m := bleve.NewKeywordFieldMapping()
+		m.Analyzer = keyword.Name
+		m.Store = store
+		m.DocValues = docValues // facets and sorting read doc values
+		m.IncludeInAll = false
+		m.IncludeTermVectors = false
+		return m
+	}
+	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
+		m := bleve.NewTextFieldMapping()
+		m.Analyzer = analyzer
+		m.Store = store
+		m.IncludeTermVectors = vectors
+		m.DocValues = false
+		m.IncludeInAll = false
+		return m
+	}
+	storedOnly := func() *mapping.FieldMapping {
+		m := bleve.NewTextFieldMapping()
+		m.Analyzer = keyword.Name
+		m.Index = false
+		m.Store = true
+		m.DocValues = false
+		m.IncludeInAll = false
+		m.IncludeTermVectors = false
+		return m
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) {
+		fm.Name = name
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	add(fType, kw(true, false))
+	add(fListed, kw(false, false))
+	add(fRecord, kw(true, true)) // doc values: case histories sort by it
+	num := bleve.NewNumericFieldMapping()
+	num.Store = true
+	num.DocValues = true
+	num.IncludeInAll = false
+	add(fNumber, num)
+	add(fKind, kw(true, true))
+	add(fMunicipality, kw(true, true))
+	add(fMunicipText, text(analyzerFold, false, false))
+	add(fCommittee, kw(true, true))
+	add(fCommitText, text(analyzerFold, false, false))
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = true
+	date.DocValues = true
+	date.IncludeInAll = false
+	add(fDate, date)
+	add(fYear, kw(false, true))
+	add(fOutcome, kw(false, true))
+	add(fLastOutcome, kw(true, false))
+	add(fHeading, kw(false, true))
+	add(fHeadingText, text(analyzerFold, false, false))
+	add(fCase, kw(false, false))
+	add(fCaseRaw, storedOnly())
+	add(fScheme, kw(false, true))
+	add(fKLE, kw(true, false))
+	add(fSubject, kw(true, true))
+	add(fSubjectText, text(analyzerFold, false, false))
+	add(fTitle, text(analyzerDanish, true, false))
+	add(fBody, text(analyzerDanish, true, true))
+	add(fFulltext, text(analyzerDanish, false, false))
+	add(fDecisions, storedOnly())
+
+	im.AddDocumentMapping(TypeItem, dm)
+	im.AddDocumentMapping(TypeDocument, dm)
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	if err := im.Validate(); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	return im, nil
+}

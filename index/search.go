@@ -1,0 +1,273 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// facetFields maps facet names to indexed fields and the number of values
+// returned.
+var facetFields = map[string]struct {
+	field string
+	size  int
+}{
+	"municipality": {fMunicipality, 30},
+	"committee":    {fCommittee, 30},
+	"kind":         {fKind, 5},
+	"year":         {fYear, 50},
+	"outcome":      {fOutcome, 8},
+	"heading":      {fHeading, 30},
+	"scheme":       {fScheme, 5},
+	"subject":      {fSubject, 30},
+}
+
+// Search runs a request. A malformed query or request returns a
+// *QueryError.
+func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	q, err := ParseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	bq, hasText, err := x.buildQuery(q, &r)
+	if err != nil {
+		return nil, err
+	}
+	page, size, err := paging(r)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	req.Fields = storedFields
+	req.IncludeLocations = hasText
+	switch r.Sort {
+	case "", SortRelevance:
+	case SortDate, SortDateDesc:
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: fDate, Desc: r.Sort == SortDateDesc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+			&search.SortDocID{},
+		})
+	default:
+		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
+	}
+	for _, name := range FacetNames {
+		f := facetFields[name]
+		req.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+	}
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	out := &Result{Total: res.Total, Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitFrom(h))
+	}
+	for name, fr := range res.Facets {
+		var fcs []FacetCount
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				fcs = append(fcs, FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		slices.SortStableFunc(fcs, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		out.Facets[name] = fcs
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func paging(r Request) (page, size int, err error) {
+	page, size = r.Page, r.PageSize
+	if page <= 0 {
+		page = 1
+	}
+	if size <= 0 {
+		size = DefaultPageSize
+	}
+	size = min(size, MaxPageSize)
+	if page*size > MaxResultWindow {
+		return 0, 0, queryErrorf(r.Query, "page %d is beyond the last %d results that can be paged to; narrow the search", page, MaxResultWindow)
+	}
+	return page, size, nil
+}
+
+// buildQuery turns a parsed query and the request's filters into a Bleve
+// query. hasText reports whether any clause matches text (so that hits
+// carry match locations for snippets).
+func (x *Index) buildQuery(q *Query, r *Request) (bq query.Query, hasText bool, err error) {
+	var must, mustNot []query.Query
+	switch r.Type {
+	case "":
+		must = append(must, term(fListed, "1"))
+	case TypeItem, TypeDocument:
+		must = append(must, term(fType, r.Type))
+	default:
+		return nil, false, queryErrorf(r.Query, "type %q unknown; use %s, %s or nothing", r.Type, TypeItem, TypeDocument)
+	}
+	for _, c := range q.Clauses {
+		cq, text := x.clauseQuery(c)
+		if cq == nil {
+			continue // only stop words
+		}
+		if c.Exclude {
+			mustNot = append(mustNot, cq)
+			continue
+		}
+		must = append(must, cq)
+		hasText = hasText || text
+	}
+	filter := func(field string, vals []string, fold bool) {
+		var ds []query.Query
+		for _, v := range vals {
+			if fold {
+				v = strings.ToLower(v)
+			}
+			if v != "" {
+				ds = append(ds, term(field, v))
+			}
+		}
+		if len(ds) > 0 {
+			must = append(must, query.NewDisjunctionQuery(ds))
+		}
+	}
+	filter(fMunicipality, r.Municipality, false)
+	filter(fCommittee, r.Committee, false)
+	filter(fKind, r.Kind, true)
+	filter(fOutcome, r.Outcome, true)
+	filter(fYear, r.Year, false)
+	if !r.From.IsZero() || !r.To.IsZero() {
+		var from, to time.Time
+		if !r.From.IsZero() {
+			from = day(r.From)
+		}
+		if !r.To.IsZero() {
+			to = day(r.To).AddDate(0, 0, 1) // To is inclusive: the whole day
+		}
+		if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+			return nil, false, queryErrorf(r.Query, "date range is empty: from %s is after to %s", r.From.Format(time.DateOnly), r.To.Format(time.DateOnly))
+		}
+		incl, excl := true, false
+		dq := query.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
+		dq.SetField(fDate)
+		must = append(must, dq)
+	}
+	bool := query.NewBooleanQuery(must, nil, mustNot)
+	return bool, hasText, nil
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func term(field, v string) *query.TermQuery {
+	q := query.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+func match(field, v string, boost float64) *query.MatchQuery {
+	q := query.NewMatchQuery(v)
+	q.SetField(field)
+	q.SetOperator(query.MatchQueryOperatorAnd)
+	if boost != 0 {
+		q.SetBoost(boost)
+	}
+	return q
+}
+
+func phrase(field, v string, boost float64) *query.MatchPhraseQuery {
+	q := query.NewMatchPhraseQuery(v)
+	q.SetField(field)
+	if boost != 0 {
+		q.SetBoost(boost)
+	}
+	return q
+}
+
+// analyzes reports whether text leaves any token after analysis: a
+// clause of stop words alone would match nothing and is dropped instead.
+func (x *Index) analyzes(analyzer, text string) bool {
+	a := x.mapping.AnalyzerNamed(analyzer)
+	if a == nil {
+		return true
+	}
+	return len(a.Analyze([]byte(text))) > 0
+}
+
+// clauseQuery is the Bleve query of one clause (nil when it has nothing
+// to match) and whether it matches document text.
+func (x *Index) clauseQuery(c Clause) (query.Query, bool) {
+	v := c.Value
+	switch c.Field {
+	case "":
+		var ds []query.Query
+		if x.analyzes(analyzerDanish, v) {
+			if c.Phrase {
+				ds = append(ds, phrase(fTitle, v, 2), phrase(fBody, v, 0), phrase(fFulltext, v, 0))
+			} else {
+				ds = append(ds, match(fTitle, v, 2), match(fBody, v, 0), match(fFulltext, v, 0))
+			}
+		}
+		if LooksLikeCaseNumber(v) {
+			ds = append(ds, boosted(term(fCase, NormalizeCaseNumber(v)), 5))
+		}
+		if len(ds) == 0 {
+			return nil, false
+		}
+		return query.NewDisjunctionQuery(ds), true
+	case "municipality", "committee":
+		exact, loose := fMunicipality, fMunicipText
+		if c.Field == "committee" {
+			exact, loose = fCommittee, fCommitText
+		}
+		ds := []query.Query{term(exact, v)}
+		if x.analyzes(analyzerFold, v) {
+			ds = append(ds, match(loose, v, 0))
+		}
+		return query.NewDisjunctionQuery(ds), false
+	case "kind":
+		return term(fKind, strings.ToLower(v)), false
+	case "year":
+		return term(fYear, v), false
+	case "outcome":
+		return term(fOutcome, strings.ToLower(v)), false
+	case "scheme":
+		return term(fScheme, strings.ToLower(v)), false
+	case "case":
+		return term(fCase, NormalizeCaseNumber(v)), false
+	case "heading":
+		if !x.analyzes(analyzerFold, v) {
+			return nil, false
+		}
+		return match(fHeadingText, v, 0), false
+	case "kle":
+		if strings.Trim(v, "0123456789.") == "" {
+			q := query.NewPrefixQuery(v)
+			q.SetField(fKLE)
+			return q, false
+		}
+		if !x.analyzes(analyzerFold, v) {
+			return nil, false
+		}
+		return match(fSubjectText, v, 0), false
+	}
+	return nil, false
+}
+
+func boosted(q *query.TermQuery, b float64) *query.TermQuery {
+	q.SetBoost(b)
+	return q
+}
