@@ -28,7 +28,7 @@ func exampleRecord() *corpus.Record {
 			Prefix:      "JA",
 			Title:       "Dialogmøde Virksomhedsservice",
 			CaseNumbers: []corpus.CaseNumber{{Raw: "19/3742", Scheme: corpus.SchemeSlash}},
-			Sections: []corpus.Section{{Heading: "Resumé", Text: "På mødet fremlægges Jobcenterets indsatser omkring virksomhedsservice."}},
+			Sections:    []corpus.Section{{Heading: "Resumé", Text: "På mødet fremlægges Jobcenterets indsatser omkring virksomhedsservice."}},
 			Decisions: []corpus.Decision{{
 				Body: "Udvalget for Job & Arbejdsmarked", Date: "2019-05-08",
 				Text: "Udvalget drøftede temaet.", Outcome: corpus.OutcomeDiscussed,
