@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"referat/corpus"
+	"referat/internal/pipeline"
+	"referat/internal/testcorpus"
+)
+
+// buildReferat builds the referat binary once per test run.
+func buildReferat(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "referat")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// crashCorpus writes n distinct documents made from real ones: seed texts
+// with a line added, and eDoc PDFs with a comment after their end, which
+// readers ignore but which changes their bytes.
+func crashCorpus(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	var sources [][]byte
+	for _, p := range []string{
+		"seeds/000_734b34927aab3490.txt", "seeds/003_b83d5a285e58b211.txt", "seeds/001_4ba81b541cf419a1.txt",
+		"ballerup-edoc-2012-12-04/1552816.pdf", "ballerup-edoc-2012-12-04/1552824.pdf",
+	} {
+		b, err := os.ReadFile(testcorpus.Path(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, b)
+	}
+	dir := t.TempDir()
+	var ids []string
+	for i := 0; i < n; i++ {
+		src := sources[i%len(sources)]
+		var b []byte
+		if bytes.HasPrefix(src, []byte("%PDF")) {
+			b = append(append([]byte{}, src...), fmt.Sprintf("\n%% variant %d\n", i)...)
+		} else {
+			b = append(append([]byte{}, src...), fmt.Sprintf("\n\nVariant %d\n", i)...)
+		}
+		name := filepath.Join(dir, fmt.Sprintf("doc-%03d%s", i, map[bool]string{true: ".pdf", false: ".txt"}[bytes.HasPrefix(b, []byte("%PDF"))]))
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, corpus.Hash(b))
+	}
+	return dir, ids
+}
+
+// TestKilledIngestLosesNothing kills ingest with SIGKILL at random moments,
+// reruns it, and checks after each rerun that store and index agree: every
+// document is stored and indexed exactly once.
+func TestKilledIngestLosesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and kills it many times")
+	}
+	bin := buildReferat(t)
+	src, ids := crashCorpus(t, 40)
+	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	for round := 0; round < 5; round++ {
+		data := t.TempDir()
+		for kill := 0; kill < 2; kill++ {
+			cmd := exec.Command(bin, "ingest", "--data", data, "--workers", "2", src)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			delay := time.Duration(50+rng.IntN(1500)) * time.Millisecond
+			time.Sleep(delay)
+			cmd.Process.Kill() // SIGKILL: no cleanup runs
+			cmd.Wait()
+		}
+		out, err := exec.Command(bin, "ingest", "--data", data, src).CombinedOutput()
+		if err != nil {
+			t.Fatalf("round %d: rerun after kills failed: %v\n%s", round, err, out)
+		}
+		checkStoreAndIndexAgree(t, data, ids)
+	}
+}
+
+func checkStoreAndIndexAgree(t *testing.T, data string, ids []string) {
+	t.Helper()
+	p, err := pipeline.Open(data)
+	if err != nil {
+		t.Fatalf("open after kills: %v", err)
+	}
+	defer p.Close()
+	stored, err := p.Store.RecordIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+		if !p.Store.HasRaw(id) {
+			t.Errorf("document %s: bytes not stored", id[:12])
+		}
+		if ok, err := p.Index.Has(id); err != nil || !ok {
+			t.Errorf("document %s: not indexed (%v)", id[:12], err)
+		}
+	}
+	if len(stored) != len(want) {
+		t.Errorf("store holds %d records; want %d", len(stored), len(want))
+	}
+	for _, id := range stored {
+		if !want[id] {
+			t.Errorf("store holds a record %s of no source document", id[:12])
+		}
+	}
+	_, docs, err := p.Index.Count()
+	if err != nil || docs != uint64(len(want)) {
+		t.Errorf("index holds %d documents (%v); want %d: none missing, none doubled", docs, err, len(want))
+	}
+}

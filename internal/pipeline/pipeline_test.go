@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"referat/corpus"
+	"referat/index"
+	"referat/internal/testcorpus"
+)
+
+func openTemp(t *testing.T) (*Pipeline, string) {
+	t.Helper()
+	dir := t.TempDir()
+	p, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p, dir
+}
+
+func TestIngestIsIncremental(t *testing.T) {
+	p, _ := openTemp(t)
+	ctx := context.Background()
+	seeds := testcorpus.Path("seeds")
+	rep, err := p.IngestPaths(ctx, []string{seeds}, Options{})
+	if err != nil {
+		t.Fatalf("first ingest: %v (%+v)", err, rep.Failures)
+	}
+	if rep.Ingested != 5 || rep.Failed != 0 {
+		t.Errorf("first ingest report = %+v; want 5 ingested", rep)
+	}
+	ids, _ := p.Store.RecordIDs()
+	if len(ids) != 5 {
+		t.Errorf("store holds %d records; want 5", len(ids))
+	}
+	items, docs, err := p.Index.Count()
+	if err != nil || docs != 5 || items == 0 {
+		t.Errorf("index counts items %d documents %d err %v; want 5 documents and some items", items, docs, err)
+	}
+
+	// Same bytes again, under another name too: nothing is parsed again
+	// and nothing is duplicated.
+	dup := filepath.Join(t.TempDir(), "copy.txt")
+	b, _ := os.ReadFile(filepath.Join(seeds, "000_734b34927aab3490.txt"))
+	os.WriteFile(dup, b, 0o644)
+	rep, err = p.IngestPaths(ctx, []string{seeds, dup}, Options{})
+	if err != nil || rep.Skipped != 6 || rep.Ingested != 0 {
+		t.Errorf("second ingest report = %+v, %v; want 6 skipped", rep, err)
+	}
+	items2, docs2, _ := p.Index.Count()
+	if items2 != items || docs2 != docs {
+		t.Errorf("re-ingest changed index counts from %d/%d to %d/%d", items, docs, items2, docs2)
+	}
+	// The copy's path is recorded as a version of its own source.
+	if vs, _ := p.Store.Versions(dup); len(vs) != 1 || vs[0].ID != corpus.Hash(b) {
+		t.Errorf("versions of %s = %+v", dup, vs)
+	}
+}
+
+func TestIngestSearchFindsSeeds(t *testing.T) {
+	p, _ := openTemp(t)
+	ctx := context.Background()
+	if _, err := p.IngestPaths(ctx, []string{testcorpus.Path("seeds")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Index.Search(ctx, index.Request{Query: "ledelsestilsyn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, h := range res.Hits {
+		got[h.Municipality] = true
+	}
+	for _, m := range []string{"Lejre Kommune", "Frederiksberg Kommune", "Københavns Kommune"} {
+		if !got[m] {
+			t.Errorf("search ledelsestilsyn: no hit in %s; hits %+v", m, res.Hits)
+		}
+	}
+}
+
+// TestBadInputDoesNotStopTheBatch ingests a folder of broken documents
+// beside good ones: each bad one fails with its path and a reason, every
+// good one arrives.
+func TestBadInputDoesNotStopTheBatch(t *testing.T) {
+	dir := t.TempDir()
+	pdf, err := os.ReadFile(testcorpus.Path("ballerup-edoc-2012-12-04/1552824.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string][]byte{
+		"tom.pdf":          nil,
+		"skrald.pdf":       bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 4096),
+		"afkortet.pdf":     pdf[:len(pdf)/3],
+		"kun-header.pdf":   []byte("%PDF-1.4\n"),
+		"ukendt.bin":       append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2}, 100)...),
+		"gammelt-word.doc": append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
+	}
+	for name, b := range bad {
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	good := []string{"seeds/001_4ba81b541cf419a1.txt", "seeds/003_b83d5a285e58b211.txt", "ballerup-edoc-2012-12-04/1552824.pdf"}
+	for _, g := range good {
+		b, _ := os.ReadFile(testcorpus.Path(g))
+		os.WriteFile(filepath.Join(dir, "god-"+filepath.Base(g)), b, 0o644)
+	}
+
+	p, _ := openTemp(t)
+	rep, err := p.IngestPaths(context.Background(), []string{dir}, Options{})
+	if !errors.Is(err, ErrSomeFailed) {
+		t.Errorf("error = %v; want ErrSomeFailed", err)
+	}
+	failed := map[string]string{}
+	for _, f := range rep.Failures {
+		failed[filepath.Base(f.Path)] = f.Reason
+	}
+	for _, name := range []string{"tom.pdf", "skrald.pdf", "ukendt.bin", "gammelt-word.doc", "kun-header.pdf"} {
+		if failed[name] == "" {
+			t.Errorf("%s did not fail; failures %v", name, failed)
+		}
+	}
+	for name, reason := range failed {
+		if strings.HasPrefix(name, "god-") {
+			t.Errorf("good document %s failed: %s", name, reason)
+		}
+	}
+	// A truncated PDF may still yield its first pages; either way it is
+	// reported or stored, never lost silently.
+	if rep.Ingested+rep.Failed != rep.Total {
+		t.Errorf("report does not add up: %+v", rep)
+	}
+	for _, g := range good {
+		b, _ := os.ReadFile(testcorpus.Path(g))
+		id := corpus.Hash(b)
+		if !p.Store.HasRecord(id) {
+			t.Errorf("good document %s not stored", g)
+		}
+		if ok, _ := p.Index.Has(id); !ok {
+			t.Errorf("good document %s not indexed", g)
+		}
+	}
+}
+
+// TestReindexRebuildsFromStore drops the index and rebuilds it without the
+// source files.
+func TestReindexRebuildsFromStore(t *testing.T) {
+	p, dir := openTemp(t)
+	ctx := context.Background()
+	src := t.TempDir()
+	for _, g := range []string{"seeds/000_734b34927aab3490.txt", "seeds/002_1f9e0adde186f6aa.txt"} {
+		b, _ := os.ReadFile(testcorpus.Path(g))
+		os.WriteFile(filepath.Join(src, filepath.Base(g)), b, 0o644)
+	}
+	if _, err := p.IngestPaths(ctx, []string{src}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	items, docs, _ := p.Index.Count()
+	p.Close()
+	os.RemoveAll(src) // reindex must not need the sources
+
+	// Make one record look as if an older extractor made it.
+	ids, _ := p.Store.RecordIDs()
+	old, _ := p.Store.Record(ids[0])
+	old.ExtractorVersion = -1
+	old.Items = nil
+	p.Store.PutRecord(old)
+
+	rep, err := Reindex(ctx, dir, Options{})
+	if err != nil {
+		t.Fatalf("reindex: %v %+v", err, rep)
+	}
+	if rep.Ingested != 1 || rep.Indexed != 1 {
+		t.Errorf("reindex report = %+v; want 1 re-extracted, 1 indexed as stored", rep)
+	}
+	q, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	items2, docs2, _ := q.Index.Count()
+	if items2 != items || docs2 != docs {
+		t.Errorf("after reindex %d items %d docs; want %d and %d", items2, docs2, items, docs)
+	}
+	if r, _ := q.Store.Record(ids[0]); r.ExtractorVersion == -1 {
+		t.Errorf("outdated record was not re-extracted")
+	}
+}
