@@ -1,14 +1,12 @@
 package pdftext
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options bound and tune extraction of one document.
@@ -76,28 +74,42 @@ func Extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
 }
 
 func extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, warnings, err := open(data)
 	if err != nil {
-		return nil, fmt.Errorf("open pdf: %w", err)
+		return nil, err
+	}
+	d := &document{ctx: ctx, r: r, fonts: map[string]*font{}, forms: map[string][]byte{}, budget: maxDocBytes}
+	d.warnings = append(d.warnings, warnings...)
+	refs, err := d.pages(opts.MaxPages)
+	if err != nil {
+		return nil, err
+	}
+	if len(refs) == 0 {
+		return nil, errors.New("no pages")
 	}
 	res := &Result{}
-	n := r.NumPage()
-	if n > opts.MaxPages {
-		n = opts.MaxPages
-	}
-	var texts []string
-	for i := 1; i <= n; i++ {
+	for i, p := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		s, err := r.Page(i).GetPlainText(nil)
+		page := Page{Number: i + 1}
+		pr, err := d.readPage(p)
 		if err != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i, err))
+			if errors.Is(err, errTooLarge) || ctx.Err() != nil {
+				return nil, fmt.Errorf("page %d: %w", i+1, err)
+			}
+			d.warnf("page %d: %v", i+1, err)
 		}
-		p := Page{Number: i, Text: s, NoTextLayer: strings.TrimSpace(s) == ""}
-		res.Pages = append(res.Pages, p)
-		texts = append(texts, s)
+		page.Text = norm.NFC.String(layoutPage(pr.glyphs))
+		if pr.total == 0 {
+			page.NoTextLayer = true
+			d.warnf("page %d: no text layer", i+1)
+		} else if pr.bad >= 20 || pr.bad*20 >= pr.total {
+			d.warnf("page %d: undecodable glyphs (%d of %d)", i+1, pr.bad, pr.total)
+		}
+		res.Pages = append(res.Pages, page)
 	}
-	res.Text = strings.Join(texts, "\f")
+	res.Text = removeFurniture(res.Pages)
+	res.Warnings = d.warnings
 	return res, nil
 }
