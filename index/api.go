@@ -49,7 +49,8 @@ type Request struct {
 	// zero time leaves that side open.
 	From, To time.Time
 
-	// Sort is SortRelevance (or ""), SortDate or SortDateDesc.
+	// Sort is SortRelevance (or ""), SortDate or SortDateDesc. A query
+	// with no text to rank by (only filters) sorts by SortDateDesc.
 	Sort string
 
 	// Page is 1-based (0 means 1); PageSize 0 means DefaultPageSize.

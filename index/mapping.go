@@ -7,7 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/da" // registers the "da" analyzer
+	"github.com/blevesearch/bleve/v2/analysis/lang/da"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -15,11 +15,16 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-1"
+const mappingVersion = "referat-index-2"
 
 // Analyzer names.
 const (
-	analyzerDanish = "da"
+	// analyzerDanish is Bleve's "da" analyzer with the Snowball stemmer
+	// applied twice: once stems "kvaliteten" to "kvalitet" but "kvalitet"
+	// to "kvalit", and "budgettet" to "budget" but "budget" to "budg", so
+	// a definite noun would not find its indefinite form. The second pass
+	// brings both to the same stem.
+	analyzerDanish = "da_referat"
 	// analyzerFold matches names loosely: "kobenhavn" finds "København",
 	// "resume" finds "Resumé".
 	analyzerFold = "fold"
@@ -64,6 +69,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"char_filters":  []string{asciifolding.Name},
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{lowercase.Name},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	err = im.AddCustomAnalyzer(analyzerDanish, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, da.StopName, da.SnowballStemmerName, da.SnowballStemmerName},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)

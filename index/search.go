@@ -47,11 +47,16 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
 	req.Fields = storedFields
 	req.IncludeLocations = hasText
-	switch r.Sort {
+	sort := r.Sort
+	if !hasText && (sort == "" || sort == SortRelevance) {
+		// Nothing to rank by: newest first reads best.
+		sort = SortDateDesc
+	}
+	switch sort {
 	case "", SortRelevance:
 	case SortDate, SortDateDesc:
 		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fDate, Desc: r.Sort == SortDateDesc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: fDate, Desc: sort == SortDateDesc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
 			&search.SortDocID{},
 		})
