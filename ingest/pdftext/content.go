@@ -53,16 +53,16 @@ type gstate struct {
 
 // pageRun collects the glyphs of one page.
 type pageRun struct {
-	d        *document
-	glyphs   []glyph
-	images   int
-	total    int // glyphs with text
-	bad      int // glyphs that decoded to nothing real
-	box      [4]float64
-	rotate   int // page /Rotate in quarter turns
-	ops      int
-	inForms  map[string]bool
-	tooMany  bool
+	d       *document
+	glyphs  []glyph
+	images  int
+	total   int // glyphs with text
+	bad     int // glyphs that decoded to nothing real
+	box     [4]float64
+	rotate  int // page /Rotate in quarter turns
+	ops     int
+	inForms map[string]bool
+	tooMany bool
 }
 
 // maxGlyphsPerPage bounds the memory one page can take.

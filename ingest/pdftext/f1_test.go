@@ -69,10 +69,13 @@ func pdftotext(tb testing.TB, path string) string {
 	return out.String()
 }
 
+// pageText is the text of the pages before furniture removal, with words
+// hyphenated across lines joined: pdftotext joins them, and the F1 is to
+// measure glyphs and spacing, not that difference of convention.
 func pageText(r *Result) string {
 	var b strings.Builder
 	for _, p := range r.Pages {
-		b.WriteString(p.Text)
+		b.WriteString(joinHyphenated(p.Text))
 		b.WriteString("\n\f")
 	}
 	return b.String()
