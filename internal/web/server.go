@@ -1,29 +1,49 @@
 package web
 
 import (
+	"bytes"
+	"embed"
 	"fmt"
+	"html/template"
 	"io"
+	"io/fs"
 	"net/http"
+	"sync"
+	"time"
 
 	"referat/corpus"
 	"referat/index"
 )
 
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
 // Options tune a Server.
 type Options struct {
 	// Log receives one line per request and the details of internal
-	// errors; nil logs nothing.
+	// errors (panics with their stack); nil logs nothing.
 	Log io.Writer
+	// SearchTimeout bounds one search or case lookup; 0 means 10 seconds.
+	SearchTimeout time.Duration
 }
 
 // Server serves the search page, item/case/letter pages, the JSON API and
 // source files.
 type Server struct {
-	ix   *index.Index
-	st   *corpus.Store
-	opts Options
-	mux  *http.ServeMux
+	ix      *index.Index
+	st      *corpus.Store
+	opts    Options
+	pages   map[string]*template.Template
+	handler http.Handler
+
+	logMu sync.Mutex
 }
+
+// page names, one template file each.
+var pageNames = []string{"search", "item", "document", "case", "error"}
 
 // New returns a Server searching ix and reading records and source bytes
 // from st.
@@ -31,11 +51,85 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	if ix == nil || st == nil {
 		return nil, fmt.Errorf("web: New needs an index and a store")
 	}
-	s := &Server{ix: ix, st: st, opts: opts, mux: http.NewServeMux()}
+	if opts.SearchTimeout <= 0 {
+		opts.SearchTimeout = 10 * time.Second
+	}
+	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: parse template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.searchPage)
+	mux.HandleFunc("GET /items/{record}/{number}", s.itemPage)
+	mux.HandleFunc("GET /documents/{record}", s.documentPage)
+	mux.HandleFunc("GET /cases/{number...}", s.casePage)
+	mux.HandleFunc("GET /source/{record}", s.source)
+	mux.HandleFunc("GET /api/search", s.apiSearch)
+	mux.HandleFunc("GET /api/items/{record}/{number}", s.apiItem)
+	mux.HandleFunc("GET /api/documents/{record}", s.apiDocument)
+	mux.HandleFunc("GET /api/cases/{number...}", s.apiCase)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	mux.HandleFunc("/", s.fallback)
+	s.handler = s.logRequests(securityHeaders(s.recoverPanics(mux)))
 	return s, nil
 }
 
 // ServeHTTP serves one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mux.ServeHTTP(w, r)
+	s.handler.ServeHTTP(w, r)
+}
+
+// fallback answers every path no route claims: 405 for methods other than
+// GET and HEAD, else 404.
+func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		s.errorPage(w, r, http.StatusMethodNotAllowed, "Metoden er ikke tilladt her.")
+		return
+	}
+	s.notFound(w, r)
+}
+
+// render executes a page template into a buffer first, so a failing
+// template gives a clean 500 page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, data); err != nil {
+		s.internalError(w, r, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", fmt.Sprint(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opts.Log == nil {
+		return
+	}
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.opts.Log, format+"\n", args...)
+}
+
+// staticHandler serves the embedded stylesheet with a day of caching.
+func staticHandler(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		files.ServeHTTP(w, r)
+	})
 }

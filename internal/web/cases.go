@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"referat/index"
+)
+
+// caseData is what the case template shows.
+type caseData struct {
+	Title     string
+	Number    string
+	SearchURL string // a search for the number in the query language
+	History   *index.CaseHistory
+	Items     []caseItemView
+	Letters   []hitView
+}
+
+type caseItemView struct {
+	index.CaseItem
+	URL string
+}
+
+func (s *Server) caseHistory(ctx context.Context, number string) (*index.CaseHistory, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
+	defer cancel()
+	return s.ix.Case(ctx, number)
+}
+
+func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
+	number := strings.TrimSpace(r.PathValue("number"))
+	if number == "" {
+		s.notFound(w, r)
+		return
+	}
+	h, err := s.caseHistory(r.Context(), number)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(h.Items) == 0 && len(h.Letters) == 0 {
+		s.errorPage(w, r, http.StatusNotFound, "Ingen punkter eller breve nævner sagsnummeret "+number+".")
+		return
+	}
+	data := caseData{Title: "Sag " + number, Number: number, History: h, SearchURL: (searchState{Q: caseQuery(number)}).URL()}
+	for _, it := range h.Items {
+		data.Items = append(data.Items, caseItemView{CaseItem: it, URL: hitURL(it.Hit)})
+	}
+	for _, l := range h.Letters {
+		data.Letters = append(data.Letters, newHitView(l))
+	}
+	s.render(w, r, http.StatusOK, "case", data)
+}
+
+func (s *Server) apiCase(w http.ResponseWriter, r *http.Request) {
+	number := strings.TrimSpace(r.PathValue("number"))
+	if number == "" {
+		s.jsonError(w, r, http.StatusNotFound, "not found")
+		return
+	}
+	h, err := s.caseHistory(r.Context(), number)
+	if err != nil {
+		s.jsonFail(w, r, err)
+		return
+	}
+	if len(h.Items) == 0 && len(h.Letters) == 0 {
+		s.jsonError(w, r, http.StatusNotFound, "no item or letter names case "+number)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, h)
+}
+
+// caseQuery is the query that finds a case number as printed, spaces and
+// all.
+func caseQuery(number string) string {
+	return `sag:"` + strings.ReplaceAll(number, `"`, "") + `"`
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"referat/corpus"
+	"referat/index"
+)
+
+// maxCaseLookups bounds the case numbers of one item whose linked letters
+// the item page looks up.
+const maxCaseLookups = 5
+
+// itemRef is one item of a record with its index id.
+type itemRef struct {
+	ID     string
+	URL    string
+	Number int
+	Prefix string
+	Title  string
+	Closed bool
+}
+
+// itemData is what the item template shows.
+type itemData struct {
+	Title     string
+	Record    *corpus.Record
+	Item      *corpus.Item
+	ID        string
+	SourceURL string
+	DocURL    string
+	Others    []itemRef
+	Letters   []hitView
+}
+
+// parseItemNumber reads the number part of an item id: "63", or "63.1"
+// for the second item printed with number 63 (see index.ItemID).
+func parseItemNumber(s string) (number, repeat int, ok bool) {
+	num, rep, hasRep := strings.Cut(s, ".")
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 || num != strconv.Itoa(n) {
+		return 0, 0, false
+	}
+	if hasRep {
+		k, err := strconv.Atoi(rep)
+		if err != nil || k < 1 || rep != strconv.Itoa(k) {
+			return 0, 0, false
+		}
+		return n, k, true
+	}
+	return n, 0, true
+}
+
+// items lists the items of a record with their index ids.
+func itemRefs(rec *corpus.Record) []itemRef {
+	seen := map[int]int{}
+	refs := make([]itemRef, 0, len(rec.Items))
+	for _, it := range rec.Items {
+		id := index.ItemID(rec.ID, it.Number, seen[it.Number])
+		seen[it.Number]++
+		refs = append(refs, itemRef{ID: id, URL: "/items/" + id, Number: it.Number, Prefix: it.Prefix, Title: it.Title, Closed: it.Closed})
+	}
+	return refs
+}
+
+// lookupItem finds the item a URL names. A malformed or unknown id is
+// corpus.ErrNotFound.
+func (s *Server) lookupItem(recordID, number string) (*corpus.Record, int, error) {
+	n, repeat, ok := parseItemNumber(number)
+	if !ok || !corpus.ValidID(recordID) {
+		return nil, 0, corpus.ErrNotFound
+	}
+	rec, err := s.st.Record(recordID)
+	if err != nil {
+		return nil, 0, err
+	}
+	k := 0
+	for i, it := range rec.Items {
+		if it.Number != n {
+			continue
+		}
+		if k == repeat {
+			return rec, i, nil
+		}
+		k++
+	}
+	return nil, 0, corpus.ErrNotFound
+}
+
+func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
+	rec, i, err := s.lookupItem(r.PathValue("record"), r.PathValue("number"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	it := &rec.Items[i]
+	refs := itemRefs(rec)
+	letters, err := s.linkedLetters(r.Context(), it)
+	if err != nil {
+		// The item is worth showing without its letters.
+		s.logf("web: letters of %s: %v", refs[i].ID, err)
+	}
+	data := itemData{
+		Title:     it.Title,
+		Record:    rec,
+		Item:      it,
+		ID:        refs[i].ID,
+		SourceURL: "/source/" + rec.ID,
+		DocURL:    "/documents/" + rec.ID,
+		Others:    refs,
+		Letters:   letters,
+	}
+	s.render(w, r, http.StatusOK, "item", data)
+}
+
+// linkedLetters returns the letters the index links to an item's case
+// numbers, each once.
+func (s *Server) linkedLetters(ctx context.Context, it *corpus.Item) ([]hitView, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
+	defer cancel()
+	seen := map[string]bool{}
+	var out []hitView
+	var errs []error
+	for i, c := range it.CaseNumbers {
+		if i == maxCaseLookups {
+			break
+		}
+		h, err := s.ix.Case(ctx, c.Raw)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, l := range h.Letters {
+			if !seen[l.RecordID] {
+				seen[l.RecordID] = true
+				out = append(out, newHitView(l))
+			}
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// apiItem is the JSON of one item.
+type apiItem struct {
+	ID           string         `json:"id"`
+	URL          string         `json:"url"`
+	RecordID     string         `json:"record_id"`
+	Kind         corpus.Kind    `json:"kind"`
+	Municipality string         `json:"municipality"`
+	Committee    string         `json:"committee"`
+	Meeting      corpus.Meeting `json:"meeting"`
+	SourceURL    string         `json:"source_url"`
+	Item         *corpus.Item   `json:"item"`
+	Others       []apiItemRef   `json:"meeting_items"`
+}
+
+type apiItemRef struct {
+	ID     string `json:"id"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+}
+
+func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
+	rec, i, err := s.lookupItem(r.PathValue("record"), r.PathValue("number"))
+	if err != nil {
+		s.jsonFail(w, r, err)
+		return
+	}
+	refs := itemRefs(rec)
+	out := apiItem{
+		ID:           refs[i].ID,
+		URL:          refs[i].URL,
+		RecordID:     rec.ID,
+		Kind:         rec.Kind,
+		Municipality: rec.Municipality,
+		Committee:    rec.Committee,
+		Meeting:      rec.Meeting,
+		SourceURL:    "/source/" + rec.ID,
+		Item:         &rec.Items[i],
+	}
+	for _, ref := range refs {
+		out.Others = append(out.Others, apiItemRef{ID: ref.ID, Number: ref.Number, Title: ref.Title})
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
