@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+
+	"referat/corpus"
+	"referat/extract/danish"
+	"referat/extract/minutes"
+)
+
+// headBytes is how much of a document's start counts as its head
+// (letterhead, meeting header) when guessing the municipality.
+const headBytes = 3000
+
+// finish fills the fields every record shares and redacts CPR numbers.
+func finish(rec *corpus.Record, doc corpus.Document) {
+	rec.Schema = corpus.SchemaVersion
+	rec.ID = doc.ID
+	if rec.ID == "" && doc.Raw != nil {
+		rec.ID = corpus.Hash(doc.Raw)
+	}
+	rec.Source = doc.Source
+	rec.Format = doc.Format
+	rec.ExtractorVersion = Version
+	if rec.Kind == "" {
+		rec.Kind = corpus.KindUnknown
+	}
+	if rec.Text == "" {
+		rec.Text = minutes.CleanText(doc.Text)
+	}
+	rec.Committee = danish.CommitteeName(rec.Committee)
+	if rec.Municipality == "" {
+		rec.Municipality = inferMunicipality(rec)
+	} else if n := danish.MunicipalityName(rec.Municipality); n != "" {
+		rec.Municipality = n
+	}
+	rec.Warnings = append(append([]string(nil), doc.Warnings...), rec.Warnings...)
+	if rec.Items == nil {
+		rec.Items = []corpus.Item{}
+	}
+	if rec.Warnings == nil {
+		rec.Warnings = []string{}
+	}
+	if rec.Meeting.Participants == nil {
+		rec.Meeting.Participants = []string{}
+	}
+	if rec.Meeting.Absent == nil {
+		rec.Meeting.Absent = []string{}
+	}
+	redactRecord(rec)
+}
+
+// inferMunicipality names the municipality a record is from when the
+// document does not say it in a field: from the committee ("Aarhus
+// Byråd"), the location ("Ballerup Rådhus"), then the mentions in the
+// text, where the head counts more.
+func inferMunicipality(rec *corpus.Record) string {
+	for _, s := range []string{rec.Committee, rec.Meeting.Location} {
+		if s == "" {
+			continue
+		}
+		if n := danish.FindMunicipality(s, len(s)); n != "" {
+			return n
+		}
+	}
+	if rec.Letter != nil && rec.Letter.Recipient != "" {
+		if n := danish.MunicipalityName(rec.Letter.Recipient); n != "" {
+			return n
+		}
+	}
+	return danish.FindMunicipality(rec.Text, headBytes)
+}
+
+// redactRecord replaces CPR numbers in every text of a record.
+func redactRecord(rec *corpus.Record) {
+	r := danish.RedactCPR
+	rec.Title = r(rec.Title)
+	rec.Committee = r(rec.Committee)
+	rec.Text = r(rec.Text)
+	redactAll(rec.Warnings)
+	m := &rec.Meeting
+	m.Location = r(m.Location)
+	redactAll(m.Participants)
+	redactAll(m.Absent)
+	for i := range rec.Items {
+		it := &rec.Items[i]
+		it.Title = r(it.Title)
+		it.Competence = r(it.Competence)
+		for j := range it.CaseNumbers {
+			it.CaseNumbers[j].Raw = r(it.CaseNumbers[j].Raw)
+		}
+		for j := range it.Sections {
+			it.Sections[j].Heading = r(it.Sections[j].Heading)
+			it.Sections[j].Text = r(it.Sections[j].Text)
+		}
+		for j := range it.Decisions {
+			d := &it.Decisions[j]
+			d.Body, d.Text = r(d.Body), r(d.Text)
+			if d.Votes != nil {
+				redactAll(d.Votes.For)
+				redactAll(d.Votes.Against)
+				redactAll(d.Votes.Reserved)
+				redactAll(d.Votes.Absent)
+			}
+		}
+		redactAll(it.Recommendations)
+		redactAll(it.Attachments)
+		redactAll(it.Absent)
+		redactAll(it.History)
+		for j := range it.Tables {
+			t := &it.Tables[j]
+			t.Caption = r(t.Caption)
+			redactAll(t.Header)
+			for _, row := range t.Rows {
+				redactAll(row)
+			}
+		}
+	}
+	if l := rec.Letter; l != nil {
+		l.Sender, l.Recipient, l.Subject = r(l.Sender), r(l.Recipient), r(l.Subject)
+		l.Conclusion, l.SignedBy, l.Number = r(l.Conclusion), r(l.SignedBy), r(l.Number)
+		redactAll(l.JournalNumbers)
+		redactAll(l.LawsCited)
+		redactAll(l.CopyTo)
+		for j := range l.CaseNumbers {
+			l.CaseNumbers[j].Raw = r(l.CaseNumbers[j].Raw)
+		}
+	}
+}
+
+func redactAll(ss []string) {
+	for i, s := range ss {
+		if strings.ContainsAny(s, "0123456789") {
+			ss[i] = danish.RedactCPR(s)
+		}
+	}
+}

@@ -1,0 +1,419 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+
+	"referat/corpus"
+	"referat/extract/danish"
+)
+
+// Context is what a point's body is read against: the meeting's
+// committee and date, which a bare "Beslutning" heading refers to.
+type Context struct {
+	Committee string
+	Date      string // YYYY-MM-DD
+}
+
+var (
+	// historyLine is an earlier treatment printed in a point's head:
+	// "Kommunalbestyrelsen den 30. januar 2012 Punkt 5".
+	historyLine = regexp.MustCompile(`^(.{3,80}?)\s+(?:den|d\.)\s+(.+?)(?:\s+[Pp]unkt\s+\d+)?$`)
+	// attachmentDocNumber starts an eDoc attachment: "2012-208960 - Title".
+	attachmentDocNumber = regexp.MustCompile(`^\d{4}-\d{3,8}\s+[-–]\s+`)
+	listMarker          = regexp.MustCompile(`^(?:\d{1,2}[.)]|[A-Za-z][.)]|[-•·*▪]|[Aa]t\s+\d{1,2}\))\s*`)
+	atNumber            = regexp.MustCompile(`^[Aa]t\s+\d{1,2}\)\s*`)
+	markerAlone         = regexp.MustCompile(`^(?:\d{1,2}[.)]|[A-Za-z][.)])$`)
+	indstillerAt        = regexp.MustCompile(`(?i)\b(?:indstiller|indstilles|foreslår|foreslås)(?:\s+\w+)?\s*,?\s+(at\s+.+)$`)
+	absentSentence      = regexp.MustCompile(`(?i)^(.{2,120}?)\s+deltog ikke\b`)
+)
+
+// Section is a headed part of a point as found, with what its heading
+// says.
+type section struct {
+	heading heading
+	lines   []string
+}
+
+// splitSections splits a point's body into sections at its headings. A
+// "Bilag" list runs on over lines that look like headings ("Indstilling"
+// is also the name of an attachment) until a decision, competence or
+// history heading, or, in eDoc's numbered lists, a line that is not an
+// attachment.
+func splitSections(lines []string) []section {
+	var out []section
+	cur := section{}
+	flush := func() {
+		for len(cur.lines) > 0 && cur.lines[len(cur.lines)-1] == "" {
+			cur.lines = cur.lines[:len(cur.lines)-1]
+		}
+		if cur.heading.text != "" || len(cur.lines) > 0 {
+			out = append(out, cur)
+		}
+	}
+	for _, l := range lines {
+		if l == "" && len(cur.lines) == 0 {
+			continue
+		}
+		h, ok := parseHeading(l)
+		if ok && cur.heading.role == roleAttachments && cur.heading.text != "" {
+			switch {
+			case h.role == roleDecision || h.role == roleCompetence || h.role == roleHistory || h.role == roleAbsent:
+			case nonEmpty(cur.lines) == 0:
+				ok = false // the first name under "Bilag"
+			case h.role == roleAttachments:
+			default:
+				ok = h.role == roleRecommend || h.text == strings.ToUpper(h.text)
+			}
+		}
+		if !ok && cur.heading.role == roleAttachments && l != "" && endsAttachments(cur.lines, l) {
+			flush()
+			cur = section{lines: []string{l}}
+			continue
+		}
+		if ok {
+			flush()
+			cur = section{heading: h}
+			continue
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	flush()
+	return out
+}
+
+func nonEmpty(ls []string) int {
+	n := 0
+	for _, l := range ls {
+		if l != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// endsAttachments reports whether line l, under a "Bilag" heading whose
+// list so far is ls, is no longer an attachment: in eDoc's lists every
+// attachment starts with its document number, and a paragraph that does
+// not ends the list.
+func endsAttachments(ls []string, l string) bool {
+	first := ""
+	for _, x := range ls {
+		if x != "" {
+			first = x
+			break
+		}
+	}
+	if first == "" || !attachmentDocNumber.MatchString(first) || attachmentDocNumber.MatchString(l) {
+		return false
+	}
+	// A wrapped attachment name continues without a blank line.
+	return ls[len(ls)-1] == ""
+}
+
+// fillItem reads a point's body lines into it.
+func fillItem(it *corpus.Item, lines []string, ctx Context) {
+	secs := splitSections(lines)
+	var lastDecision *corpus.Decision
+	for i, s := range secs {
+		text := joinLines(s.lines)
+		if i == 0 && s.heading.text == "" {
+			text = readHead(it, s.lines)
+			if text == "" {
+				continue
+			}
+		}
+		it.Sections = append(it.Sections, corpus.Section{Heading: s.heading.text, Text: text})
+		it.Tables = append(it.Tables, Tables(text)...)
+		switch s.heading.role {
+		case roleDecision:
+			if s.heading.text == "" {
+				break
+			}
+			d := decision(s.heading, text, ctx)
+			it.Decisions = append(it.Decisions, d)
+			lastDecision = &it.Decisions[len(it.Decisions)-1]
+			for _, sent := range strings.Split(text, "\n") {
+				if m := absentSentence.FindStringSubmatch(strings.TrimSpace(sent)); m != nil {
+					it.Absent = appendNew(it.Absent, danish.SplitNames(m[1])...)
+				}
+			}
+			continue
+		case roleAbsent:
+			names := splitPeople(text)
+			it.Absent = appendNew(it.Absent, names...)
+			if lastDecision != nil && len(names) > 0 {
+				if lastDecision.Votes == nil {
+					lastDecision.Votes = &corpus.Votes{}
+				}
+				lastDecision.Votes.Absent = appendNew(lastDecision.Votes.Absent, names...)
+			}
+			continue
+		case roleAttachments:
+			it.Attachments = append(it.Attachments, Attachments(text)...)
+		case roleHistory:
+			it.History = append(it.History, History(text)...)
+		case roleCompetence:
+			if it.Competence == "" {
+				var bodies []string
+				for _, l := range strings.Split(text, "\n") {
+					if l = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), ".")); l != "" {
+						bodies = append(bodies, l)
+					}
+				}
+				it.Competence = strings.Join(bodies, "; ")
+			}
+		case roleRecommend:
+			it.Recommendations = append(it.Recommendations, Recommendations(text)...)
+		}
+		lastDecision = nil
+	}
+}
+
+// readHead reads the lines between a point's title and its first heading:
+// case numbers, document numbers, earlier treatments. What is left is
+// returned as the text of an untitled section.
+func readHead(it *corpus.Item, lines []string) string {
+	var rest []string
+	for _, l := range lines {
+		if cs, ok := danish.CaseNumberLine(l); ok {
+			it.CaseNumbers = appendCases(it.CaseNumbers, cs...)
+			continue
+		}
+		if m := caseLabelLine.FindStringSubmatch(l); m != nil {
+			if cs, ok := danish.CaseNumberLine(m[1]); ok {
+				it.CaseNumbers = appendCases(it.CaseNumbers, cs...)
+				continue
+			}
+		}
+		if docNumberLine.MatchString(l) || isLinkText(l) {
+			continue
+		}
+		if m := historyLine.FindStringSubmatch(l); m != nil && !strings.HasSuffix(l, ".") {
+			if _, ok := danish.ParseDate(m[2]); ok {
+				it.History = append(it.History, l)
+				continue
+			}
+		}
+		rest = append(rest, l)
+	}
+	return joinLines(rest)
+}
+
+func appendCases(list []corpus.CaseNumber, cs ...corpus.CaseNumber) []corpus.CaseNumber {
+	for _, c := range cs {
+		dup := false
+		for _, x := range list {
+			if x.Raw == c.Raw {
+				dup = true
+			}
+		}
+		if !dup {
+			list = append(list, c)
+		}
+	}
+	return list
+}
+
+// decision makes a decision of a decision section. A bare "Beslutning"
+// is the meeting's: its committee and date.
+func decision(h heading, text string, ctx Context) corpus.Decision {
+	d := corpus.Decision{Body: h.body, Date: h.date, Text: text}
+	if d.Body == "" {
+		d.Body = ctx.Committee
+		if d.Date == "" {
+			d.Date = ctx.Date
+		}
+	}
+	d.Outcome = danish.Outcome(text)
+	d.Votes = danish.Votes(text)
+	return d
+}
+
+// Sections splits the text of one agenda point into its sections, headings
+// as printed and in order. Text before the first heading becomes a
+// section with an empty heading.
+func Sections(text string) []corpus.Section {
+	var out []corpus.Section
+	for _, s := range splitSections(prepare(text)) {
+		out = append(out, corpus.Section{Heading: s.heading.text, Text: joinLines(s.lines)})
+	}
+	return out
+}
+
+// Decisions returns the decisions among sections: one for each decision
+// heading ("Beslutning", "Beslutning <udvalg> den <dato>", "<udvalg>s
+// beslutning den <dato>"), with outcome and votes. A bare heading is
+// taken as the decision of ctx's committee on ctx's date. An empty
+// decision stays: its text and outcome are empty.
+func Decisions(sections []corpus.Section, ctx Context) []corpus.Decision {
+	var out []corpus.Decision
+	for _, s := range sections {
+		h, ok := parseHeading(s.Heading)
+		if !ok || h.role != roleDecision {
+			continue
+		}
+		out = append(out, decision(h, strings.TrimSpace(s.Text), ctx))
+	}
+	return out
+}
+
+// Item fills the parts of an agenda point that its body text holds (case
+// numbers before the first heading, sections, decisions, recommendations,
+// competence, attachments, absentees, case history, tables), for readers
+// of formats that give a point's body as one text (First Agenda's
+// fields, eDoc's HTML).
+func Item(it *corpus.Item, body string, ctx Context) {
+	fillItem(it, prepare(body), ctx)
+}
+
+// Attachments returns the attachments of a "Bilag" list, one a line, a
+// wrapped name (continuing in lower case) joined to its line; "Ingen"
+// means none.
+func Attachments(text string) []string {
+	var out []string
+	prevBlank := true
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(listMarkerBullet(l))
+		if l == "" {
+			prevBlank = true
+			continue
+		}
+		switch strings.ToLower(strings.TrimSuffix(l, ".")) {
+		case "ingen", "ingen bilag", "intet", "-":
+			continue
+		}
+		if len(out) > 0 && !prevBlank && (startsLower(l) || !attachmentDocNumber.MatchString(l) && attachmentDocNumber.MatchString(out[len(out)-1])) {
+			out[len(out)-1] += " " + l
+		} else {
+			out = append(out, l)
+		}
+		prevBlank = false
+	}
+	return out
+}
+
+func listMarkerBullet(l string) string {
+	for _, b := range []string{"- ", "• ", "· ", "* ", "▪ "} {
+		if strings.HasPrefix(l, b) {
+			return l[len(b):]
+		}
+	}
+	return l
+}
+
+// History returns the entries of a case history ("Sagens forløb"): an
+// entry starts at a line that begins with a date or with "Udvalg:"; the
+// lines after it belong to it. Without such lines every paragraph is an
+// entry.
+func History(text string) []string {
+	var out []string
+	starts := false
+	lines := strings.Split(text, "\n")
+	for _, l := range lines {
+		if historyStart(l) {
+			starts = true
+			break
+		}
+	}
+	cur := ""
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		newEntry := (starts && historyStart(l)) || (!starts && l == "")
+		if newEntry && cur != "" {
+			out = append(out, cur)
+			cur = ""
+		}
+		if l == "" {
+			continue
+		}
+		if cur == "" {
+			cur = l
+		} else {
+			cur += " " + l
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func historyStart(l string) bool {
+	if strings.HasPrefix(l, "Udvalg:") {
+		return true
+	}
+	ds := danish.FindDates(l)
+	return len(ds) > 0 && ds[0].Start == 0
+}
+
+// Recommendations returns the recommendations of an "Indstilling"
+// section: its points ("1. at udvalget ...", "At 1) der ...", "A)" and the
+// paragraph under it) and an inline "indstiller, at ...". Wrapped lines
+// are joined.
+func Recommendations(text string) []string {
+	var out []string
+	cur := ""
+	pending := false // a marker alone on its line: the point follows
+	prevBlank := true
+	flush := func() {
+		if c := strings.TrimSpace(cur); c != "" {
+			out = append(out, c)
+		}
+		cur = ""
+	}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			prevBlank = true
+			continue
+		}
+		switch {
+		case markerAlone.MatchString(l):
+			flush()
+			pending = true
+		case pending:
+			cur, pending = recommendationStart(l), false
+		case atNumber.MatchString(l):
+			flush()
+			cur = "at " + atNumber.ReplaceAllString(l, "")
+		case listMarker.MatchString(l) && isAt(listMarker.ReplaceAllString(l, "")):
+			flush()
+			cur = normaliseAt(listMarker.ReplaceAllString(l, ""))
+		case isAt(l) && (prevBlank || cur == ""):
+			flush()
+			cur = normaliseAt(l)
+		case indstillerAt.MatchString(l):
+			flush()
+			cur = indstillerAt.FindStringSubmatch(l)[1]
+		case cur != "" && !prevBlank:
+			cur += " " + l
+		default:
+			flush()
+		}
+		prevBlank = false
+	}
+	flush()
+	return out
+}
+
+// recommendationStart strips a point's marker: "At 1) der ..." and
+// "1. at ..." both become "at ...".
+func recommendationStart(l string) string {
+	if atNumber.MatchString(l) {
+		return "at " + atNumber.ReplaceAllString(l, "")
+	}
+	if listMarker.MatchString(l) && isAt(listMarker.ReplaceAllString(l, "")) {
+		return normaliseAt(listMarker.ReplaceAllString(l, ""))
+	}
+	return l
+}
+
+func isAt(s string) bool { return strings.HasPrefix(s, "at ") || strings.HasPrefix(s, "At ") }
+
+func normaliseAt(s string) string {
+	if strings.HasPrefix(s, "At ") {
+		return "at " + s[3:]
+	}
+	return s
+}

@@ -1,0 +1,212 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+
+	"referat/corpus"
+	"referat/extract/danish"
+)
+
+var (
+	// titleLine is the document's title line: "REFERAT Udvalget for Børn og
+	// Ungdom - 2022-2025 d. 06-02-2024", "DAGSORDEN Aarhus Byråd d. 8-10-2025",
+	// or just "Referat".
+	titleLine = regexp.MustCompile(`^(?i:(åbent |lukket )?(referat|dagsorden|beslutningsprotokol|protokol))(?:\s+(.+?))?(?:\s+(?:d\.|den)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4}))?$`)
+	// headerLabel is a labelled field of the meeting header, its value on
+	// the same line or on the lines after it.
+	headerLabel = regexp.MustCompile(`^(?i:(mødedato|mødetidspunkt|mødetid|tidspunkt|dato|tid|mødested|sted|lokale|mødelokale|mødedeltagere|deltagere|tilstede|til stede|medlemmer|fraværende|afbud/fraværende|afbud|fravær|sekretær|referent|udvalg|mødeleder|formand|mødeform))(?:\s*:\s*|\s+|$)(.*)$`)
+)
+
+// header is what the lines before the first agenda point say.
+type header struct {
+	kind      corpus.Kind
+	committee string
+	meeting   corpus.Meeting
+}
+
+// parseHeader reads the meeting header from the lines before the first
+// agenda point (the table of contents already cut out).
+func parseHeader(lines []string) header {
+	var h header
+	titleDate := ""
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l == "" {
+			continue
+		}
+		if m := titleLine.FindStringSubmatch(l); m != nil && h.kind == "" {
+			switch strings.ToLower(m[2]) {
+			case "dagsorden":
+				h.kind = corpus.KindDagsorden
+			default:
+				h.kind = corpus.KindReferat
+			}
+			if m[3] != "" && !strings.EqualFold(m[3], "referat") {
+				h.committee = danish.CommitteeName(m[3])
+			}
+			if m[4] != "" {
+				titleDate, _ = danish.ParseDate(m[4])
+			}
+			continue
+		}
+		m := headerLabel.FindStringSubmatch(l)
+		if m == nil {
+			h.free(lines, i)
+			continue
+		}
+		label := strings.ToLower(m[1])
+		value, next := labelValue(lines, i, m[2], isListLabel(label))
+		i = next
+		switch label {
+		case "mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid":
+			if d, ok := danish.FindDate(value); ok && h.meeting.Date == "" {
+				h.meeting.Date = d
+			}
+			if t, ok := danish.FindTime(value); ok && h.meeting.Time == "" {
+				h.meeting.Time = t
+			}
+		case "mødested", "sted", "lokale", "mødelokale":
+			if h.meeting.Location == "" {
+				h.meeting.Location = strings.Join(strings.Fields(value), " ")
+			}
+		case "mødedeltagere", "deltagere", "tilstede", "til stede", "medlemmer":
+			for _, p := range splitPeople(value) {
+				name, absent := danish.AbsentMarked(p)
+				h.meeting.Participants = append(h.meeting.Participants, participant(name))
+				if absent {
+					h.meeting.Absent = append(h.meeting.Absent, participant(name))
+				}
+			}
+		case "fraværende", "afbud/fraværende", "afbud", "fravær":
+			for _, p := range splitPeople(value) {
+				h.meeting.Absent = appendNew(h.meeting.Absent, participant(p))
+			}
+		case "udvalg":
+			if h.committee == "" {
+				h.committee = danish.CommitteeName(value)
+			}
+		}
+	}
+	if h.meeting.Date == "" {
+		h.meeting.Date = titleDate
+	}
+	return h
+}
+
+// free reads an unlabelled header line: the committee after a bare
+// "Referat" line, a date line "tirsdag den 4. december 2012, kl. 13:00",
+// and a place line "i Mødecenter C, Lokale 32 på Ballerup Rådhus" under it.
+func (h *header) free(lines []string, i int) {
+	l := lines[i]
+	prev := ""
+	for j := i - 1; j >= 0; j-- {
+		if lines[j] != "" {
+			prev = lines[j]
+			break
+		}
+	}
+	if h.committee == "" && titleLine.MatchString(prev) && !strings.ContainsAny(l, "0123456789:") && runeLen(l) < 80 {
+		if _, isDate := danish.FindDate(l); !isDate {
+			h.committee = danish.CommitteeName(l)
+			return
+		}
+	}
+	if h.meeting.Date == "" {
+		if ds := danish.FindDates(l); len(ds) > 0 && runeLen(l) < 80 {
+			h.meeting.Date = ds[0].ISO
+			if t, ok := danish.FindTime(l); ok {
+				h.meeting.Time = t
+			}
+			return
+		}
+	}
+	if h.meeting.Location == "" && h.meeting.Date != "" && (strings.HasPrefix(l, "i ") || strings.HasPrefix(l, "på ")) && runeLen(l) < 100 {
+		if _, isDate := danish.FindDate(prev); isDate {
+			_, loc, _ := strings.Cut(l, " ")
+			h.meeting.Location = strings.TrimSpace(loc)
+		}
+	}
+}
+
+func isListLabel(label string) bool {
+	switch label {
+	case "mødedeltagere", "deltagere", "tilstede", "til stede", "medlemmer", "fraværende", "afbud/fraværende", "afbud", "fravær":
+		return true
+	}
+	return false
+}
+
+// labelValue returns a label's value: the rest of its line and, for a
+// list or when the rest is empty, the lines after it up to a blank line
+// or the next label. It returns the index of the last line used.
+func labelValue(lines []string, i int, rest string, list bool) (string, int) {
+	var parts []string
+	if rest != "" {
+		parts = append(parts, rest)
+	}
+	j := i + 1
+	if rest == "" {
+		// The value may follow after a blank line ("Mødedato\n\nOnsdag ...").
+		for j < len(lines) && lines[j] == "" {
+			j++
+		}
+	}
+	for ; j < len(lines); j++ {
+		l := lines[j]
+		if l == "" || headerLabel.MatchString(l) || titleLine.MatchString(l) || tocTitle.MatchString(l) {
+			break
+		}
+		if len(parts) > 0 && !list && !startsLower(l) {
+			break
+		}
+		parts = append(parts, l)
+	}
+	if list {
+		return strings.Join(parts, "\n"), j - 1
+	}
+	return strings.Join(parts, " "), j - 1
+}
+
+// splitPeople splits a participant list: comma-separated (lines of a
+// wrapped list are joined first) or one person a line.
+func splitPeople(value string) []string {
+	if strings.Contains(value, ",") {
+		// A comma inside parentheses ("(A, formand)") does not separate
+		// people, so only a comma list outside them counts.
+		return danish.SplitNames(strings.ReplaceAll(value, "\n", " "))
+	}
+	var out []string
+	for _, l := range strings.Split(value, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// participant formats a person as "Name (P)", dropping a role after the
+// party letters ("Lolan Ottesen (A) - formand").
+func participant(p string) string {
+	name, party := danish.Party(p)
+	if party != "" {
+		return name + " (" + party + ")"
+	}
+	return strings.TrimSpace(p)
+}
+
+func appendNew(list []string, s ...string) []string {
+	for _, x := range s {
+		found := false
+		for _, y := range list {
+			if y == x {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, x)
+		}
+	}
+	return list
+}

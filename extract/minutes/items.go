@@ -1,0 +1,220 @@
+package minutes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"referat/extract/danish"
+)
+
+var (
+	// punktLine starts an agenda point: "Punkt 2: BU - Title", "Punkt 63:
+	// Title", "Pkt. 4 - Title".
+	punktLine = regexp.MustCompile(`^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s+(\d{1,4})\s*(?:[:.)]|\s[-–])\s*(.*)$`)
+	// prefixTitle splits "SSÆ/BU/JAI - Status på ..." into prefix and title.
+	prefixTitle = regexp.MustCompile(`^([A-ZÆØÅ]{1,6}(?:/[A-ZÆØÅ]{1,6})*)\s+[-–]\s+(.+)$`)
+	// closedTitle marks a closed point: "Lukket: Køb af landbrugsejendom",
+	// "Lukket punkt: ...", "Lukket punkt".
+	closedTitle = regexp.MustCompile(`^(?i:lukket(?: punkt| sag)?)\s*(?:[:.-]\s*|$)`)
+)
+
+// itemStart is where an agenda point begins.
+type itemStart struct {
+	line   int // index of the line with the number
+	next   int // first line after the title
+	number int
+	title  string // as printed, prefix included
+}
+
+// findItems finds the agenda points after the header: "Punkt N:" lines,
+// or failing those numbered headings "1." / "1.   Meddelelses" that run in
+// sequence and are confirmed by the table of contents or by a case-number
+// line right under them.
+func findItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
+	var out []itemStart
+	for i := from; i < len(lines); i++ {
+		if hasTOC && i >= t.start && i < t.end {
+			continue
+		}
+		m := punktLine.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		title, next := itemTitle(lines, i, m[2], t, hasTOC)
+		if title == "" {
+			continue
+		}
+		out = append(out, itemStart{line: i, next: next, number: n, title: title})
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return numberedItems(lines, from, t, hasTOC)
+}
+
+// itemTitle returns a point's title: the rest of its line, or the next
+// line when the number stands alone, joined with the lines a long title
+// wraps onto.
+func itemTitle(lines []string, i int, rest string, t toc, hasTOC bool) (string, int) {
+	j := i + 1
+	if rest == "" {
+		for j < len(lines) && lines[j] == "" {
+			j++
+		}
+		if j == len(lines) || isBodyLine(lines[j]) {
+			return "", i + 1
+		}
+		rest = lines[j]
+		j++
+	}
+	title := rest
+	// A long title may wrap: take the next line when it follows without a
+	// break and is not the case number or a heading, and, where there is
+	// a table of contents, when the joined title agrees with an entry
+	// better. Without a table of contents only a line near the full width
+	// of the page wraps.
+	for k := 0; k < 2 && j < len(lines) && (runeLen(lines[j-1]) >= 55 || hasTOC && tocLonger(t, title)); k++ {
+		l := lines[j]
+		if l == "" || isBodyLine(l) || runeLen(l) > 100 {
+			break
+		}
+		joined := title + " " + l
+		if strings.HasSuffix(title, "-") && startsLower(l) {
+			joined = title + l // "2030-" + "fremskrivning"
+		}
+		if hasTOC && !tocConfirms(t, joined, title) {
+			break
+		}
+		title = joined
+		j++
+	}
+	return title, j
+}
+
+// isBodyLine reports whether a line belongs to an item's body rather than
+// to its title: a heading, a case number, a labelled case or document
+// number, another point.
+func isBodyLine(l string) bool {
+	if _, ok := parseHeading(l); ok {
+		return true
+	}
+	if _, ok := danish.CaseNumberLine(l); ok {
+		return true
+	}
+	if caseLabelLine.MatchString(l) || docNumberLine.MatchString(l) || punktLine.MatchString(l) {
+		return true
+	}
+	return false
+}
+
+// tocLonger reports whether a TOC entry starts like title and goes on.
+func tocLonger(t toc, title string) bool {
+	nt := normTitle(title)
+	for _, e := range t.entries {
+		if ne := normTitle(e.title); strings.HasPrefix(ne, nt) && len(ne) > len(nt) {
+			return true
+		}
+	}
+	return false
+}
+
+// tocConfirms reports whether the joined title matches a TOC entry at
+// least as well as the title alone.
+func tocConfirms(t toc, joined, title string) bool {
+	for _, e := range t.entries {
+		if e.matches(joined) {
+			return true
+		}
+	}
+	for _, e := range t.entries {
+		if e.matches(title) && runeLen(normTitle(e.title)) <= runeLen(normTitle(title)) {
+			return false
+		}
+	}
+	return false
+}
+
+var docNumberLine = regexp.MustCompile(`(?i)^dok(?:ument)?\.? ?nr\.?\s*:?`)
+
+// numberedItems finds points numbered "1." in sequence (eDoc's layout).
+// A numbered line counts only when the table of contents names its title
+// or a case-number line follows within a few lines: numbered headings of
+// notes and numbered lists never become points.
+func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
+	var out []itemStart
+	want := 1
+	if hasTOC && len(t.entries) > 0 && t.entries[0].number > 0 {
+		want = t.entries[0].number
+	}
+	for i := from; i < len(lines); i++ {
+		if hasTOC && i >= t.start && i < t.end {
+			continue
+		}
+		m := numberedEntry.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		if n != want {
+			continue
+		}
+		title, next := itemTitle(lines, i, strings.TrimSpace(m[2]), t, hasTOC)
+		if title == "" {
+			continue
+		}
+		ok := false
+		if hasTOC {
+			for _, e := range t.entries {
+				if e.number == n && e.matches(title) {
+					ok = true
+				}
+			}
+		} else {
+			ok = caseLineFollows(lines, next)
+		}
+		if !ok {
+			continue
+		}
+		out = append(out, itemStart{line: i, next: next, number: n, title: title})
+		want++
+	}
+	return out
+}
+
+// caseLineFollows reports whether a case number ("Sagsnr.: ...", or a
+// case number alone on its line) comes within the next few lines.
+func caseLineFollows(lines []string, from int) bool {
+	seen := 0
+	for j := from; j < len(lines) && seen < 4; j++ {
+		if lines[j] == "" {
+			continue
+		}
+		seen++
+		if m := caseLabelLine.FindStringSubmatch(lines[j]); m != nil {
+			if _, ok := danish.CaseNumberLine(m[1]); ok {
+				return true
+			}
+		}
+		if _, ok := danish.CaseNumberLine(lines[j]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTitle splits a printed title into prefix, title and closedness.
+func splitTitle(printed string) (prefix, title string, closed bool) {
+	title = strings.TrimSpace(printed)
+	if loc := closedTitle.FindStringIndex(title); loc != nil && loc[1] < len(title) {
+		closed = true
+		title = strings.TrimSpace(title[loc[1]:])
+	} else if loc != nil {
+		closed = true
+	}
+	if m := prefixTitle.FindStringSubmatch(title); m != nil {
+		prefix, title = m[1], m[2]
+	}
+	return prefix, title, closed
+}

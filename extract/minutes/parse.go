@@ -1,0 +1,219 @@
+package minutes
+
+import (
+	"fmt"
+	"strings"
+
+	"referat/corpus"
+)
+
+// Minutes is what Parse finds in the text of minutes or an agenda.
+type Minutes struct {
+	// Kind is KindReferat or KindDagsorden when agenda points were found,
+	// KindUnknown otherwise.
+	Kind      corpus.Kind
+	Committee string // as printed, election period removed; "" if not found
+	Meeting   corpus.Meeting
+	Items     []corpus.Item
+	Warnings  []string
+}
+
+// singleItemHeadings are headings of which two in one text make it a
+// single agenda point printed on its own (København's item pages).
+var singleItemHeadings = map[string]bool{
+	"resumé": true, "resume": true, "indstilling": true, "beslutning": true,
+	"sagsfremstilling": true, "problemstilling": true, "løsning": true,
+	"sammendrag": true, "beslutningskompetence": true, "beslutninger": true,
+}
+
+// Parse reads the structure of minutes or an agenda from its text.
+func Parse(text string) Minutes {
+	lines := prepare(text)
+	var m Minutes
+	t, hasTOC := findTOC(lines)
+	starts := findItems(lines, 0, t, hasTOC)
+
+	headEnd := len(lines)
+	if len(starts) > 0 {
+		headEnd = starts[0].line
+	}
+	headLines := lines[:headEnd]
+	if hasTOC && t.start < headEnd {
+		headLines = append(append([]string(nil), lines[:t.start]...), lines[min(t.end, headEnd):headEnd]...)
+	}
+	h := parseHeader(headLines)
+	m.Committee = h.committee
+	m.Meeting = h.meeting
+	ctx := Context{Committee: m.Committee, Date: m.Meeting.Date}
+
+	for k, s := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1].line
+		}
+		prefix, title, closed := splitTitle(s.title)
+		it := corpus.Item{Number: s.number, Prefix: prefix, Title: title, Closed: closed}
+		fillItem(&it, lines[s.next:end], ctx)
+		m.Items = append(m.Items, normaliseItem(it))
+	}
+	if len(starts) == 0 {
+		if it, ok := singleItem(lines, ctx); ok {
+			m.Items = append(m.Items, normaliseItem(it))
+		}
+	}
+	if hasTOC {
+		m.Warnings = append(m.Warnings, checkTOC(t, starts)...)
+	}
+
+	switch {
+	case len(m.Items) == 0:
+		m.Kind = corpus.KindUnknown
+		m.Warnings = append(m.Warnings, "no agenda points found")
+	case h.kind != "":
+		m.Kind = h.kind
+	case hasDecisionText(m.Items):
+		m.Kind = corpus.KindReferat
+	default:
+		m.Kind = corpus.KindDagsorden
+	}
+	if m.Kind != corpus.KindUnknown {
+		if m.Meeting.Date == "" {
+			m.Warnings = append(m.Warnings, "meeting date not found")
+		}
+		if m.Committee == "" {
+			m.Warnings = append(m.Warnings, "committee not found")
+		}
+	}
+	return m
+}
+
+// singleItem reads a text that is one agenda point without a number: a
+// header ("Mødedato:", "Mødested:"), the title, then sections. It needs
+// two of the usual item headings, so a note with a "Baggrund" heading is
+// not taken for a point.
+func singleItem(lines []string, ctx Context) (corpus.Item, bool) {
+	first, seen := -1, map[string]bool{}
+	for i, l := range lines {
+		h, ok := parseHeading(l)
+		if !ok {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if low := strings.ToLower(h.text); singleItemHeadings[low] {
+			seen[low] = true
+		}
+	}
+	if len(seen) < 2 {
+		return corpus.Item{}, false
+	}
+	// The title is the last line of the first paragraph of text before the
+	// first heading that is not a header field or a link.
+	title, titleAt := "", -1
+	for i := 0; i < first; i++ {
+		l := lines[i]
+		if l == "" || headerLabel.MatchString(l) || titleLine.MatchString(l) || isLinkText(l) {
+			continue
+		}
+		if title == "" {
+			title, titleAt = l, i
+		}
+	}
+	if title == "" {
+		return corpus.Item{}, false
+	}
+	prefix, t, closed := splitTitle(title)
+	it := corpus.Item{Prefix: prefix, Title: t, Closed: closed}
+	if m := numberedEntry.FindStringSubmatch(title); m != nil && m[2] != "" {
+		fmt.Sscanf(m[1], "%d", &it.Number)
+		it.Prefix, it.Title, it.Closed = splitTitle(m[2])
+	}
+	fillItem(&it, lines[titleAt+1:], ctx)
+	return it, true
+}
+
+// isLinkText is navigation a web page's text keeps: "Se alle bilag",
+// "Til top", "Print".
+func isLinkText(l string) bool {
+	switch strings.ToLower(l) {
+	case "se alle bilag", "til top", "print", "udskriv", "tilbage", "del", "luk":
+		return true
+	}
+	return false
+}
+
+func hasDecisionText(items []corpus.Item) bool {
+	for _, it := range items {
+		for _, d := range it.Decisions {
+			if d.Text != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkTOC compares the table of contents with the points found.
+func checkTOC(t toc, starts []itemStart) []string {
+	var warn []string
+	for _, e := range t.entries {
+		found := false
+		for _, s := range starts {
+			if e.matches(s.title) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			warn = append(warn, fmt.Sprintf("table of contents lists %q, not found as an agenda point", e.title))
+		}
+	}
+	for _, s := range starts {
+		found := false
+		for _, e := range t.entries {
+			if e.matches(s.title) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			warn = append(warn, fmt.Sprintf("agenda point %d %q is not in the table of contents", s.number, s.title))
+		}
+	}
+	return warn
+}
+
+// normaliseItem gives empty lists instead of nil, so records print [] and
+// not null.
+func normaliseItem(it corpus.Item) corpus.Item {
+	if it.CaseNumbers == nil {
+		it.CaseNumbers = []corpus.CaseNumber{}
+	}
+	if it.Sections == nil {
+		it.Sections = []corpus.Section{}
+	}
+	if it.Decisions == nil {
+		it.Decisions = []corpus.Decision{}
+	}
+	if it.Recommendations == nil {
+		it.Recommendations = []string{}
+	}
+	if it.Attachments == nil {
+		it.Attachments = []string{}
+	}
+	if it.Absent == nil {
+		it.Absent = []string{}
+	}
+	if it.Tables == nil {
+		it.Tables = []corpus.Table{}
+	}
+	return it
+}
+
+// CleanText returns a document's text as the record keeps it: page
+// furniture that the text layer left in removed, page breaks and runs of
+// blank lines turned into one blank line.
+func CleanText(text string) string {
+	return joinLines(prepare(text))
+}
