@@ -117,21 +117,27 @@ var suspended = map[string]bool{"og": true, "eller": true, "samt": true, "til": 
 
 // joinHyphenated joins words hyphenated across a line break: the rest of
 // the word moves up to the line it started on. A hyphen after a capital or
-// a digit ("EU-", "2024-") is kept, since it belongs to the word.
+// a digit ("EU-", "2024-") is kept, since it belongs to the word. When a
+// line holds cells, the hyphen ends its first cell (prose beside a
+// sidebar) and the word continues at the start of the next line.
 func joinHyphenated(s string) string {
 	ls := strings.Split(s, "\n")
 	for i := 0; i+1 < len(ls); i++ {
-		cur := strings.TrimRight(ls[i], " ")
+		cell, rest := ls[i], ""
+		if k := strings.IndexByte(cell, '\t'); k >= 0 {
+			cell, rest = cell[:k], cell[k:]
+		}
+		cur := strings.TrimRight(cell, " ")
 		if !strings.HasSuffix(cur, "-") {
 			continue
 		}
 		before, _ := utf8.DecodeLastRuneInString(cur[:len(cur)-1])
-		if !unicode.IsLetter(before) && !unicode.IsDigit(before) {
-			continue
-		}
 		next := strings.TrimLeft(ls[i+1], " ")
 		first, _ := utf8.DecodeRuneInString(next)
-		if !unicode.IsLower(first) && !unicode.IsDigit(first) {
+		switch {
+		case unicode.IsLetter(before) && unicode.IsLower(first):
+		case unicode.IsDigit(before) && unicode.IsDigit(first):
+		default:
 			continue
 		}
 		end := strings.IndexAny(next, " \t")
@@ -145,7 +151,7 @@ func joinHyphenated(s string) string {
 		if unicode.IsLetter(before) && !unicode.IsUpper(before) {
 			cur = cur[:len(cur)-1]
 		}
-		ls[i] = cur + frag
+		ls[i] = cur + frag + rest
 		ls[i+1] = strings.TrimLeft(next[end:], " \t")
 	}
 	return strings.Join(ls, "\n")

@@ -23,8 +23,16 @@ const (
 type line struct {
 	y, size float64
 	glyphs  []glyph
-	x0, x1  float64
+	segs    []segment
 	text    string
+}
+
+// segment is a run of words on a line between cell gaps.
+type segment struct {
+	x0, x1 float64
+	text   string
+	words  int
+	digits int // words that are numbers
 }
 
 // layoutPage returns the text of a page's glyphs.
@@ -73,12 +81,24 @@ func buildLines(gs []glyph) []*line {
 	}
 	out := lines[:0]
 	for _, l := range lines {
-		l.text = l.compose()
-		if l.text != "" {
+		l.segs = l.compose()
+		if len(l.segs) > 0 {
+			l.text = joinSegments(l.segs)
 			out = append(out, l)
 		}
 	}
-	return out
+	return splitColumns(out)
+}
+
+func joinSegments(segs []segment) string {
+	var b strings.Builder
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(s.text)
+	}
+	return b.String()
 }
 
 // word is a run of glyphs without a gap.
@@ -88,8 +108,9 @@ type word struct {
 	size   float64
 }
 
-// compose builds the line's text: words separated by spaces, cells by tabs.
-func (l *line) compose() string {
+// compose builds the line's segments: words separated by spaces, split
+// into segments (table cells, columns) at wide gaps.
+func (l *line) compose() []segment {
 	gs := l.glyphs
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x0 < gs[j].x0 })
 	var words []*word
@@ -120,9 +141,8 @@ func (l *line) compose() string {
 		brk = false
 	}
 	if len(words) == 0 {
-		return ""
+		return nil
 	}
-	l.x0, l.x1 = words[0].x0, words[len(words)-1].x1
 	// A table's cells are set apart by gaps much wider than the line's
 	// word spaces; a justified line widens all its spaces alike.
 	gaps := make([]float64, 0, len(words))
@@ -130,20 +150,46 @@ func (l *line) compose() string {
 		gaps = append(gaps, words[i].x0-words[i-1].x1)
 	}
 	typical := median(gaps)
+	var segs []segment
 	var b strings.Builder
+	seg := segment{x0: words[0].x0}
 	for i, w := range words {
 		if i > 0 {
 			gap := gaps[i-1]
 			size := math.Max(w.size, words[i-1].size)
 			if gap > cellGapAbs*size || (gap > cellGap*size && gap > 2.5*typical) {
-				b.WriteByte('\t')
+				seg.text = b.String()
+				segs = append(segs, seg)
+				b.Reset()
+				seg = segment{x0: w.x0}
 			} else {
 				b.WriteByte(' ')
 			}
 		}
-		b.WriteString(w.text.String())
+		t := w.text.String()
+		b.WriteString(t)
+		seg.x1 = w.x1
+		seg.words++
+		if isNumber(t) {
+			seg.digits++
+		}
 	}
-	return b.String()
+	seg.text = b.String()
+	return append(segs, seg)
+}
+
+func isNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(".,-–%/:+()kr", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 func median(xs []float64) float64 {
@@ -161,7 +207,7 @@ func writeLines(b *strings.Builder, lines []*line) {
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
-			if prev.y-l.y > 2.0*math.Max(prev.size, l.size) {
+			if gap := prev.y - l.y; gap > 2.0*math.Max(prev.size, l.size) || gap < 0 {
 				b.WriteByte('\n')
 			}
 		}

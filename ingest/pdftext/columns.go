@@ -1,0 +1,132 @@
+package pdftext
+
+import "math"
+
+// Columns. A table's cells stay on their row, tab-separated, so the
+// extractor can rebuild the table; but a page whose prose runs beside a
+// sidebar or in two columns must be read one column after the other, or
+// its sentences (and words hyphenated at a column's edge) interleave.
+// splitColumns finds runs of lines that share an empty vertical gutter
+// and reads such a run as columns when one side of the gutter is prose:
+// lines of many words, beside text that is not mostly numbers.
+
+const (
+	minColumnRun   = 3   // lines a gutter must span
+	proseWords     = 5   // words a prose line has at least
+	minGutterWidth = 0.8 // of the font size
+)
+
+func splitColumns(lines []*line) []*line {
+	var out []*line
+	for i := 0; i < len(lines); {
+		if n, mid := columnRun(lines, i); n > 0 {
+			left, right := splitAt(lines[i:i+n], mid)
+			out = append(out, left...)
+			out = append(out, right...)
+			i += n
+			continue
+		}
+		out = append(out, lines[i])
+		i++
+	}
+	return out
+}
+
+// columnRun reports how many lines from i on share a gutter that divides
+// prose from other text, and the gutter's middle; 0 when none does.
+func columnRun(lines []*line, i int) (int, float64) {
+	first := lines[i]
+	for k := 1; k < len(first.segs); k++ {
+		g0, g1 := first.segs[k-1].x1, first.segs[k].x0
+		n := 1
+		for j := i + 1; j < len(lines); j++ {
+			a, b, ok := freeAround(lines[j], (g0+g1)/2)
+			if !ok {
+				break
+			}
+			a, b = math.Max(a, g0), math.Min(b, g1)
+			if b-a < minGutterWidth*lines[j].size {
+				break
+			}
+			g0, g1 = a, b
+			n++
+		}
+		if n >= minColumnRun && isProseBeside(lines[i:i+n], (g0+g1)/2) {
+			return n, (g0 + g1) / 2
+		}
+	}
+	return 0, 0
+}
+
+// freeAround returns the empty interval of a line around x, false when a
+// segment covers x.
+func freeAround(l *line, x float64) (float64, float64, bool) {
+	a, b := math.Inf(-1), math.Inf(1)
+	for _, s := range l.segs {
+		switch {
+		case s.x1 <= x:
+			a = math.Max(a, s.x1)
+		case s.x0 >= x:
+			b = math.Min(b, s.x0)
+		default:
+			return 0, 0, false
+		}
+	}
+	return a, b, true
+}
+
+// isProseBeside reports whether one side of the gutter at mid holds prose
+// and the other side is not a column of numbers.
+func isProseBeside(run []*line, mid float64) bool {
+	var prose [2]int
+	var lines, words, digits [2]int
+	for _, l := range run {
+		var w, d [2]int
+		for _, s := range l.segs {
+			side := 0
+			if s.x0 >= mid {
+				side = 1
+			}
+			w[side] += s.words
+			d[side] += s.digits
+		}
+		for side := 0; side < 2; side++ {
+			if w[side] > 0 {
+				lines[side]++
+				words[side] += w[side]
+				digits[side] += d[side]
+				if w[side] >= proseWords {
+					prose[side]++
+				}
+			}
+		}
+	}
+	for side := 0; side < 2; side++ {
+		other := 1 - side
+		if lines[side] >= minColumnRun && prose[side]*2 >= lines[side] && digits[other]*2 < words[other] && lines[other] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitAt divides each line of a run at mid into a left and a right line.
+func splitAt(run []*line, mid float64) (left, right []*line) {
+	for _, l := range run {
+		var ls, rs []segment
+		for _, s := range l.segs {
+			if s.x0 >= mid {
+				rs = append(rs, s)
+			} else {
+				ls = append(ls, s)
+			}
+		}
+		if len(ls) > 0 {
+			left = append(left, &line{y: l.y, size: l.size, segs: ls, text: joinSegments(ls)})
+		}
+		if len(rs) > 0 {
+			right = append(right, &line{y: l.y, size: l.size, segs: rs, text: joinSegments(rs)})
+		}
+	}
+	return left, right
+}
