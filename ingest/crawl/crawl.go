@@ -470,7 +470,7 @@ func (cr *crawler) document(ctx context.Context, src *source, u *url.URL, prev *
 		return r
 	}
 	var children []task
-	if src.prof.attachments != nil && !src.SkipAttachments {
+	if src.prof.attachments != nil && !src.SkipAttachments && accepted(resp.MediaType, src.prof.containerTypes) {
 		children, err = src.prof.attachments(src, u, resp.Body, resp.ContentType)
 		if err != nil {
 			cr.logf("%s: attachments of %s unreadable: %v", src.Name, r.t.URL, err)

@@ -30,8 +30,10 @@ type profile struct {
 	pageLinks func(src *source, page *url.URL, doc *goquery.Document) []task
 	// pageData reads a page that is not HTML (a JSON index).
 	pageData func(src *source, page *url.URL, resp *response) ([]task, error)
-	// attachments lists the documents a fetched document names.
-	attachments func(src *source, doc *url.URL, body []byte, contentType string) ([]task, error)
+	// attachments lists the documents a fetched document of one of
+	// containerTypes names.
+	containerTypes []string
+	attachments    func(src *source, doc *url.URL, body []byte, contentType string) ([]task, error)
 }
 
 var (
@@ -51,31 +53,34 @@ func concat(lists ...[]string) []string {
 // profiles are the publishing systems by the name a sources file uses.
 var profiles = map[string]*profile{
 	"firstagenda": {
-		name:        "firstagenda",
-		pageTypes:   concat(htmlTypes, []string{"application/json"}),
-		docTypes:    []string{"application/json", "application/pdf"},
-		startRole:   firstAgendaStartRole,
-		pageLinks:   firstAgendaPageLinks,
-		pageData:    firstAgendaCommitteeList,
-		attachments: firstAgendaBilag,
+		name:           "firstagenda",
+		pageTypes:      concat(htmlTypes, []string{"application/json"}),
+		docTypes:       []string{"application/json", "application/pdf"},
+		startRole:      firstAgendaStartRole,
+		pageLinks:      firstAgendaPageLinks,
+		pageData:       firstAgendaCommitteeList,
+		containerTypes: []string{"application/json"},
+		attachments:    firstAgendaBilag,
 	},
 	"edoc": {
-		name:        "edoc",
-		documents:   LinkRule{Pattern: `(?i)/edocagendapublishing\.xml$`},
-		pageTypes:   htmlTypes,
-		docTypes:    concat(xmlTypes, []string{"application/pdf"}),
-		walkDirs:    true,
-		startRole:   xmlStartRole,
-		attachments: eDocPDFs,
+		name:           "edoc",
+		documents:      LinkRule{Pattern: `(?i)/edocagendapublishing\.xml$`},
+		pageTypes:      htmlTypes,
+		docTypes:       concat(xmlTypes, []string{"application/pdf"}),
+		walkDirs:       true,
+		startRole:      xmlStartRole,
+		containerTypes: xmlTypes,
+		attachments:    eDocPDFs,
 	},
 	"sbsys": {
-		name:        "sbsys",
-		documents:   LinkRule{Pattern: `(?i)/publication[^/]*\.xml$`},
-		pageTypes:   htmlTypes,
-		docTypes:    concat(xmlTypes, []string{"application/pdf"}, wordTypes),
-		walkDirs:    true,
-		startRole:   xmlStartRole,
-		attachments: sbsysEnclosures,
+		name:           "sbsys",
+		documents:      LinkRule{Pattern: `(?i)/publication[^/]*\.xml$`},
+		pageTypes:      htmlTypes,
+		docTypes:       concat(xmlTypes, []string{"application/pdf"}, wordTypes),
+		walkDirs:       true,
+		startRole:      xmlStartRole,
+		containerTypes: xmlTypes,
+		attachments:    sbsysEnclosures,
 	},
 	"generic": {
 		name:      "generic",
