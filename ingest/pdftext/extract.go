@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -73,27 +74,40 @@ func Extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
 	}
 }
 
+func newDocument(ctx context.Context, r *pdf.Reader) *document {
+	return &document{ctx: ctx, r: r, fonts: map[string]*font{}, forms: map[string][]byte{}, budget: maxDocBytes}
+}
+
 func extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
 	r, warnings, err := open(data)
 	if err != nil {
 		return nil, err
 	}
-	d := &document{ctx: ctx, r: r, fonts: map[string]*font{}, forms: map[string][]byte{}, budget: maxDocBytes}
-	d.warnings = append(d.warnings, warnings...)
-	refs, err := d.pages(opts.MaxPages)
+	d := newDocument(ctx, r)
+	refs, err := d.safePages(opts.MaxPages)
+	if (err != nil || len(refs) == 0) && ctx.Err() == nil && len(warnings) == 0 {
+		// The file opened but its objects are not where the table says:
+		// rebuild the table and try again.
+		if r2, err2 := openRepaired(data); err2 == nil {
+			d = newDocument(ctx, r2)
+			warnings = append(warnings, fmt.Sprintf("repaired cross-reference table (%v)", err))
+			refs, err = d.safePages(opts.MaxPages)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	if len(refs) == 0 {
 		return nil, errors.New("no pages")
 	}
+	d.warnings = append(d.warnings, warnings...)
 	res := &Result{}
 	for i, p := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		page := Page{Number: i + 1}
-		pr, err := d.readPage(p)
+		pr, err := d.safeReadPage(p)
 		if err != nil {
 			if errors.Is(err, errTooLarge) || ctx.Err() != nil {
 				return nil, fmt.Errorf("page %d: %w", i+1, err)
@@ -101,15 +115,49 @@ func extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
 			d.warnf("page %d: %v", i+1, err)
 		}
 		page.Text = norm.NFC.String(layoutPage(pr.glyphs))
-		if pr.total == 0 {
+		switch {
+		case pr.total == 0:
 			page.NoTextLayer = true
-			d.warnf("page %d: no text layer", i+1)
-		} else if pr.bad >= 20 || pr.bad*20 >= pr.total {
+			if pr.images > 0 {
+				d.warnf("page %d: no text layer (image only)", i+1)
+			} else {
+				d.warnf("page %d: no text layer", i+1)
+			}
+		case pr.bad >= 20 || pr.bad*20 >= pr.total:
 			d.warnf("page %d: undecodable glyphs (%d of %d)", i+1, pr.bad, pr.total)
+		}
+		if page.NoTextLayer && pr.images > 0 && opts.OCR {
+			text, err := ocrPage(ctx, data, i+1)
+			if err != nil {
+				d.warnf("page %d: ocr: %v", i+1, err)
+			} else if text != "" {
+				page.Text = norm.NFC.String(text)
+				d.warnf("page %d: text from ocr", i+1)
+			}
 		}
 		res.Pages = append(res.Pages, page)
 	}
 	res.Text = removeFurniture(res.Pages)
 	res.Warnings = d.warnings
 	return res, nil
+}
+
+// safePages walks the page tree, turning the library's panics into errors.
+func (d *document) safePages(maxPages int) (refs []pageRef, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			refs, err = nil, fmt.Errorf("malformed pdf: %v", x)
+		}
+	}()
+	return d.pages(maxPages)
+}
+
+// safeReadPage reads one page; a panic in the library loses that page only.
+func (d *document) safeReadPage(p pageRef) (pr *pageRun, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			pr, err = &pageRun{}, fmt.Errorf("malformed page: %v", x)
+		}
+	}()
+	return d.readPage(p)
 }
