@@ -67,6 +67,9 @@ func minutesRecord(doc corpus.Document) corpus.Record {
 		Warnings:  m.Warnings,
 	}
 	if m.Kind == corpus.KindUnknown {
+		// A header is only a meeting's when the text is minutes: the
+		// dates and names of a note or letter are not a meeting.
+		rec.Committee, rec.Meeting = "", corpus.Meeting{}
 		rec.Items = nil
 		rec.Warnings = append(rec.Warnings, "not recognised as minutes, an agenda or a letter: text kept, no structure")
 	}

@@ -13,7 +13,7 @@ import (
 var (
 	kleCase      = regexp.MustCompile(`\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,7}-\d{2}`)
 	prefixedCase = regexp.MustCompile(`[A-ZÆØÅ]{1,6}-?(?:19|20)\d{2}-\d{2,8}`)
-	slashCase    = regexp.MustCompile(`\d{2,4}/\d{2,8}(?:-\d{1,6})?`)
+	slashCase    = regexp.MustCompile(`\d{2,4}/\d{3,8}(?:-\d{1,6})?`)
 	yearSerial   = regexp.MustCompile(`\d{2}(?:\d{2})?-\d{3,8}`)
 	ministryCase = regexp.MustCompile(`(?:19|20)\d{2}(?: [-–] ?| ?– ?)\d{3,8}`)
 

@@ -1,24 +1,34 @@
 package danish
 
 import (
-	"regexp"
 	"strconv"
+	"strings"
 )
-
-// cprShape is DDMMYY-XXXX. Its neighbours are checked by hand: a CPR
-// number glued to a slash, digit or dash ("13/011760-1053") is part of a
-// case number.
-var cprShape = regexp.MustCompile(`(\d{2})(\d{2})(\d{2})[-–](\d{4})`)
 
 // CPRRedacted is what a CPR number is replaced by.
 const CPRRedacted = "XXXXXX-XXXX"
 
 // FindCPR returns the byte ranges of the CPR numbers in s: DDMMYY-XXXX
-// with a valid day and month, standing on its own.
+// (or with an en dash) with a valid day and month, standing on its own. A
+// number glued to a slash, digit, dash or letter ("13/011760-1053") is part
+// of something else, such as a case number. The scan is by hand, not by
+// regexp, since every record's whole text goes through it.
 func FindCPR(s string) [][2]int {
 	var out [][2]int
-	for _, m := range cprShape.FindAllStringSubmatchIndex(s, -1) {
-		start, end := m[0], m[1]
+	for i := 0; i < len(s); i++ {
+		dash := 0
+		switch {
+		case s[i] == '-':
+			dash = 1
+		case strings.HasPrefix(s[i:], "–"):
+			dash = len("–")
+		default:
+			continue
+		}
+		start, end := i-6, i+dash+4
+		if start < 0 || end > len(s) || !allDigits(s[start:i]) || !allDigits(s[i+dash:end]) {
+			continue
+		}
 		if start > 0 {
 			c := s[start-1]
 			if isDigit(c) || c == '/' || c == '-' || c == '.' || isLetter(c) {
@@ -31,17 +41,27 @@ func FindCPR(s string) [][2]int {
 				continue
 			}
 		}
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[start : start+2])
+		mo, _ := strconv.Atoi(s[start+2 : start+4])
+		y, _ := strconv.Atoi(s[start+4 : start+6])
 		// The century is not printed; 29 February must be valid in some
 		// century, and 2000 is a leap year, so test 2000+y.
 		if !ValidDate(2000+y, mo, d) && !ValidDate(1900+y, mo, d) {
 			continue
 		}
 		out = append(out, [2]int{start, end})
+		i = end - 1
 	}
 	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // HasCPR reports whether s holds a CPR number.

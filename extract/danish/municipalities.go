@@ -1,9 +1,8 @@
 package danish
 
 import (
-	"regexp"
-	"sort"
 	"strings"
+	"unicode"
 )
 
 // municipalities are the 98 Danish municipalities by official name, with
@@ -114,28 +113,29 @@ var municipalities = []struct {
 }
 
 var (
-	stemToName   map[string]string
-	mentionRe    *regexp.Regexp
+	stemToName   map[string]string // stem as printed -> official name
+	lowerToName  map[string]string // lower-cased stem -> official name
 	bodyMentions = map[string]string{
 		// Bodies only one municipality has.
 		"Borgerrepræsentationen": "Københavns Kommune",
 	}
+	// mentionWords are the words a municipality's name stands before:
+	// "Lejre Kommune(s)", "Aarhus Byråd", "Ballerup Rådhus".
+	mentionWords = []string{"Kommune", "kommune", "Byråd", "Kommunalbestyrelse", "Rådhus", "Regionskommune"}
+	// mentionLeads are the words it stands after: "Kommunalbestyrelsen i
+	// Lejre", "Byrådet i Syddjurs".
+	mentionLeads = []string{"Kommunalbestyrelsen i ", "Byrådet i "}
 )
 
 func init() {
 	stemToName = make(map[string]string)
-	var stems []string
+	lowerToName = make(map[string]string)
 	for _, m := range municipalities {
 		for _, s := range m.stems {
-			stemToName[strings.ToLower(s)] = m.name
-			stems = append(stems, regexp.QuoteMeta(s))
+			stemToName[s] = m.name
+			lowerToName[strings.ToLower(s)] = m.name
 		}
 	}
-	// Longest first, so "Lyngby-Taarbæk" is not read as "Lyngby".
-	sort.Slice(stems, func(i, j int) bool { return len(stems[i]) > len(stems[j]) })
-	// "Lejre Kommune", "Lejre Kommunes", "Aarhus Byråd", "Kommunalbestyrelsen
-	// i Lejre", "Lejre Rådhus", "Bornholms Regionskommune".
-	mentionRe = regexp.MustCompile(`(?:^|[^\p{L}-])(` + strings.Join(stems, "|") + `)s?\s+(?:Kommune|Byråd|Kommunalbestyrelse|Rådhus|Regionskommune|kommune)|(?:Kommunalbestyrelsen|Byrådet)\s+i\s+(` + strings.Join(stems, "|") + `)(?:$|[^\p{L}])`)
 }
 
 // Municipalities returns the official names of the 98 municipalities.
@@ -155,10 +155,10 @@ func MunicipalityName(s string) string {
 	for _, suf := range []string{" regionskommune", " kommune", " byråd"} {
 		low = strings.TrimSuffix(low, suf)
 	}
-	if n, ok := stemToName[low]; ok {
+	if n, ok := lowerToName[low]; ok {
 		return n
 	}
-	if n, ok := stemToName[strings.TrimSuffix(low, "s")]; ok {
+	if n, ok := lowerToName[strings.TrimSuffix(low, "s")]; ok {
 		return n
 	}
 	return ""
@@ -167,15 +167,36 @@ func MunicipalityName(s string) string {
 // MunicipalityMentions counts the mentions of each municipality in s:
 // "Lejre Kommune(s)", "Aarhus Byråd", "Ballerup Rådhus", "Kommunalbestyrelsen
 // i Lejre", and bodies only one municipality has (Borgerrepræsentationen).
+// It scans for the few words around a name rather than matching a
+// 98-way alternation, which is slow on long text.
 func MunicipalityMentions(s string) map[string]int {
 	counts := map[string]int{}
-	for _, m := range mentionRe.FindAllStringSubmatch(s, -1) {
-		stem := m[1]
-		if stem == "" {
-			stem = m[2]
+	for _, w := range mentionWords {
+		for off := 0; ; {
+			i := strings.Index(s[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if i == 0 || s[i-1] != ' ' {
+				continue
+			}
+			if n := stemBefore(s[:i-1]); n != "" {
+				counts[n]++
+			}
 		}
-		if n := stemToName[strings.ToLower(stem)]; n != "" {
-			counts[n]++
+	}
+	for _, lead := range mentionLeads {
+		for off := 0; ; {
+			i := strings.Index(s[off:], lead)
+			if i < 0 {
+				break
+			}
+			off = i + off + len(lead)
+			if n := stemAfter(s[off:]); n != "" {
+				counts[n]++
+			}
 		}
 	}
 	for body, n := range bodyMentions {
@@ -184,6 +205,35 @@ func MunicipalityMentions(s string) map[string]int {
 		}
 	}
 	return counts
+}
+
+// stemBefore returns the municipality whose name ends s: the last word
+// ("Lejre", genitive "Nordfyns"), or the last two ("Høje Taastrup").
+func stemBefore(s string) string {
+	j := strings.LastIndexAny(s, " \n\t(\"'“”,;:")
+	w := s[j+1:]
+	if n := stemToName[w]; n != "" {
+		return n
+	}
+	if n := stemToName[strings.TrimSuffix(w, "s")]; n != "" && len(w) > 1 {
+		return n
+	}
+	if j > 0 && s[j] == ' ' {
+		k := strings.LastIndexAny(s[:j], " \n\t(\"'“”,;:")
+		if n := stemToName[s[k+1:]]; n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// stemAfter returns the municipality whose name starts s.
+func stemAfter(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	if end < 0 {
+		end = len(s)
+	}
+	return stemToName[s[:end]]
 }
 
 // FindMunicipality returns the municipality a document is most likely

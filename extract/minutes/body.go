@@ -23,6 +23,7 @@ var (
 	attachmentDocNumber = regexp.MustCompile(`^\d{4}-\d{3,8}\s+[-–]\s+`)
 	listMarker          = regexp.MustCompile(`^(?:\d{1,2}[.)]|[A-Za-z][.)]|[-•·*▪]|[Aa]t\s+\d{1,2}\))\s*`)
 	atNumber            = regexp.MustCompile(`^[Aa]t\s+\d{1,2}\)\s*`)
+	pointMarker         = regexp.MustCompile(`^(?:[A-Za-z]|\d{1,2})\)\s+`)
 	markerAlone         = regexp.MustCompile(`^(?:\d{1,2}[.)]|[A-Za-z][.)])$`)
 	indstillerAt        = regexp.MustCompile(`(?i)\b(?:indstiller|indstilles|foreslår|foreslås)(?:\s+\w+)?\s*,?\s+(at\s+.+)$`)
 	absentSentence      = regexp.MustCompile(`(?i)^(.{2,120}?)\s+deltog ikke\b`)
@@ -377,6 +378,9 @@ func Recommendations(text string) []string {
 		case atNumber.MatchString(l):
 			flush()
 			cur = "at " + atNumber.ReplaceAllString(l, "")
+		case pointMarker.MatchString(l):
+			flush()
+			cur = recommendationStart(pointMarker.ReplaceAllString(l, ""))
 		case listMarker.MatchString(l) && isAt(listMarker.ReplaceAllString(l, "")):
 			flush()
 			cur = normaliseAt(listMarker.ReplaceAllString(l, ""))

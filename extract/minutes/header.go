@@ -35,6 +35,9 @@ func parseHeader(lines []string) header {
 		if l == "" {
 			continue
 		}
+		if m := titleLine.FindStringSubmatch(l); m != nil && h.kind != "" {
+			continue // "Åbent referat" under "Referat"
+		}
 		if m := titleLine.FindStringSubmatch(l); m != nil && h.kind == "" {
 			switch strings.ToLower(m[2]) {
 			case "dagsorden":

@@ -129,8 +129,14 @@ func parseHeading(line string) (heading, bool) {
 		}
 		return heading{text: t, role: r}, true
 	}
-	if absentHeading.MatchString(line) {
+	if (low[0] == 'a' || low[0] == 'f' || low[0] == 'i') && absentHeading.MatchString(line) {
 		return heading{text: t, role: roleAbsent}, true
+	}
+	if !strings.HasPrefix(t, "Beslutning") && !strings.Contains(t, "beslutning") {
+		if isCapsHeading(t) {
+			return heading{text: t, role: roleText}, true
+		}
+		return heading{}, false
 	}
 	if m := decisionBodyDate.FindStringSubmatch(t); m != nil {
 		if d, ok := danish.ParseDate(m[2]); ok {

@@ -139,12 +139,12 @@ func tocConfirms(t toc, joined, title string) bool {
 var docNumberLine = regexp.MustCompile(`(?i)^dok(?:ument)?\.? ?nr\.?\s*:?`)
 
 // numberedItems finds points numbered "1." in sequence (eDoc's layout).
-// A numbered line counts only when the table of contents names its title
-// or a case-number line follows within a few lines: numbered headings of
-// notes and numbered lists never become points.
+// A numbered line counts only when a case-number line follows within a
+// few lines: numbered headings of notes and reports, and numbered lists,
+// never become points.
 func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
 	var out []itemStart
-	want := 1
+	want := 0 // the first point may have any number (a single item's PDF)
 	if hasTOC && len(t.entries) > 0 && t.entries[0].number > 0 {
 		want = t.entries[0].number
 	}
@@ -157,28 +157,20 @@ func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
 			continue
 		}
 		n, _ := strconv.Atoi(m[1])
-		if n != want {
+		if want != 0 && n != want {
 			continue
 		}
 		title, next := itemTitle(lines, i, strings.TrimSpace(m[2]), t, hasTOC)
 		if title == "" {
 			continue
 		}
-		ok := false
-		if hasTOC {
-			for _, e := range t.entries {
-				if e.number == n && e.matches(title) {
-					ok = true
-				}
-			}
-		} else {
-			ok = caseLineFollows(lines, next)
-		}
-		if !ok {
+		// Numbered sections of reports match their table of contents too;
+		// only a case number under the title makes a point.
+		if !caseLineFollows(lines, next) {
 			continue
 		}
 		out = append(out, itemStart{line: i, next: next, number: n, title: title})
-		want++
+		want = n + 1
 	}
 	return out
 }

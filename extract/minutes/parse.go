@@ -34,8 +34,12 @@ func Parse(text string) Minutes {
 	starts := findItems(lines, 0, t, hasTOC)
 
 	headEnd := len(lines)
+	var single corpus.Item
+	isSingle := false
 	if len(starts) > 0 {
 		headEnd = starts[0].line
+	} else if it, at, ok := singleItem(lines); ok {
+		single, isSingle, headEnd = it, true, at
 	}
 	headLines := lines[:headEnd]
 	if hasTOC && t.start < headEnd {
@@ -56,9 +60,18 @@ func Parse(text string) Minutes {
 		fillItem(&it, lines[s.next:end], ctx)
 		m.Items = append(m.Items, normaliseItem(it))
 	}
-	if len(starts) == 0 {
-		if it, ok := singleItem(lines, ctx); ok {
-			m.Items = append(m.Items, normaliseItem(it))
+	if isSingle {
+		fillItem(&single, lines[headEnd+1:], ctx)
+		m.Items = append(m.Items, normaliseItem(single))
+	}
+	// A point printed on its own (an eDoc item PDF) may name its meeting
+	// only in its decision: "<udvalg>s beslutning den <dato>".
+	if len(m.Items) == 1 && m.Committee == "" {
+		if ds := m.Items[0].Decisions; len(ds) == 1 && ds[0].Body != "" {
+			m.Committee = ds[0].Body
+			if m.Meeting.Date == "" {
+				m.Meeting.Date = ds[0].Date
+			}
 		}
 	}
 	if hasTOC {
@@ -91,7 +104,7 @@ func Parse(text string) Minutes {
 // header ("Mødedato:", "Mødested:"), the title, then sections. It needs
 // two of the usual item headings, so a note with a "Baggrund" heading is
 // not taken for a point.
-func singleItem(lines []string, ctx Context) (corpus.Item, bool) {
+func singleItem(lines []string) (corpus.Item, int, bool) {
 	first, seen := -1, map[string]bool{}
 	for i, l := range lines {
 		h, ok := parseHeading(l)
@@ -106,7 +119,7 @@ func singleItem(lines []string, ctx Context) (corpus.Item, bool) {
 		}
 	}
 	if len(seen) < 2 {
-		return corpus.Item{}, false
+		return corpus.Item{}, 0, false
 	}
 	// The title is the last line of the first paragraph of text before the
 	// first heading that is not a header field or a link.
@@ -121,7 +134,7 @@ func singleItem(lines []string, ctx Context) (corpus.Item, bool) {
 		}
 	}
 	if title == "" {
-		return corpus.Item{}, false
+		return corpus.Item{}, 0, false
 	}
 	prefix, t, closed := splitTitle(title)
 	it := corpus.Item{Prefix: prefix, Title: t, Closed: closed}
@@ -129,8 +142,7 @@ func singleItem(lines []string, ctx Context) (corpus.Item, bool) {
 		fmt.Sscanf(m[1], "%d", &it.Number)
 		it.Prefix, it.Title, it.Closed = splitTitle(m[2])
 	}
-	fillItem(&it, lines[titleAt+1:], ctx)
-	return it, true
+	return it, titleAt, true
 }
 
 // isLinkText is navigation a web page's text keeps: "Se alle bilag",

@@ -41,7 +41,7 @@ func Tables(text string) []corpus.Table {
 			if len(rows) < 2 {
 				rows = nil
 			}
-		case len(gapSplit.Split(l, -1)) >= 3:
+		case strings.Contains(l, "  ") && len(gapSplit.Split(l, -1)) >= 3:
 			n := len(gapSplit.Split(l, -1))
 			for ; j < len(lines) && len(gapSplit.Split(lines[j], -1)) == n; j++ {
 				rows = append(rows, cellsOf(gapSplit.Split(lines[j], -1)))

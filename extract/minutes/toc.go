@@ -141,12 +141,15 @@ func hasLeaders(ls []string) bool {
 	return false
 }
 
+// titleReplacer evens out dashes and quotes. Hyphens go: a text layer may
+// join "2030-" and "fremskrivning" either way.
+var titleReplacer = strings.NewReplacer("–", " ", "—", " ", "-", "", "”", "\"", "“", "\"", "’", "'")
+
 // normTitle is the form under which an item title and its TOC entry
 // compare: lower case, one space, dashes alike, no prefix.
 func normTitle(s string) string {
 	s = strings.ToLower(s)
-	// Hyphens go: a text layer may join "2030-" and "fremskrivning" either way.
-	s = strings.NewReplacer("–", " ", "—", " ", "-", "", "”", "\"", "“", "\"", "’", "'").Replace(s)
+	s = titleReplacer.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
