@@ -30,6 +30,7 @@ type itemData struct {
 	Title     string
 	Record    *corpus.Record
 	Item      *corpus.Item
+	Parts     itemParts
 	ID        string
 	SourceURL string
 	DocURL    string
@@ -108,6 +109,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		Title:     it.Title,
 		Record:    rec,
 		Item:      it,
+		Parts:     splitSections(it),
 		ID:        refs[i].ID,
 		SourceURL: "/source/" + rec.ID,
 		DocURL:    "/documents/" + rec.ID,
@@ -186,4 +188,34 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 		out.Others = append(out.Others, apiItemRef{ID: ref.ID, Number: ref.Number, Title: ref.Title})
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// itemParts orders an item's text for reading: the printed recommendation
+// right after the decisions, then the other sections in document order.
+// Sections that only repeat a field shown on its own (the decision, the
+// competence, the attachments, the case history) are left out.
+type itemParts struct {
+	// Recommendation is the printed "Indstilling" section (it names who
+	// recommends); nil when the item has none.
+	Recommendation *corpus.Section
+	Sections       []corpus.Section
+}
+
+func splitSections(it *corpus.Item) itemParts {
+	var p itemParts
+	for i := range it.Sections {
+		sec := &it.Sections[i]
+		h := strings.ToLower(strings.TrimSpace(sec.Heading))
+		switch {
+		case strings.HasPrefix(h, "indstilling") && p.Recommendation == nil:
+			p.Recommendation = sec
+		case strings.HasPrefix(h, "beslutningskompetence") && it.Competence != "":
+		case strings.HasPrefix(h, "beslutning") && !strings.HasPrefix(h, "beslutningskompetence") && len(it.Decisions) > 0:
+		case h == "bilag" && len(it.Attachments) > 0:
+		case h == "sagens forløb" && len(it.History) > 0:
+		default:
+			p.Sections = append(p.Sections, *sec)
+		}
+	}
+	return p
 }

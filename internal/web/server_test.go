@@ -85,7 +85,7 @@ func TestSearchFacetNarrowsAndChipRemoves(t *testing.T) {
 	f := testServer(t)
 	_, body := get(t, f.srv, "/?q=ledelsestilsyn")
 	// Find the facet link of Københavns Kommune and follow it.
-	m := regexp.MustCompile(`<a href="([^"]+)"><span class="fv">Københavns Kommune</span> <span class="n">(\d+)</span>`).FindStringSubmatch(body)
+	m := regexp.MustCompile(`<a href="([^"]+)" title="Københavns Kommune"><span class="fv">Københavns Kommune</span> <span class="n">(\d+)</span>`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatalf("no municipality facet value for Københavns Kommune in:\n%s", body)
 	}
@@ -247,6 +247,20 @@ func TestItemPage(t *testing.T) {
 			t.Errorf("%q comes before what precedes it in %q", o, order)
 		}
 		last = i
+	}
+	// The recommendation and the competence are shown once, not again
+	// as sections.
+	for _, once := range []string{"<h2>Indstilling</h2>", "Direktionen indstiller:", "Beslutningskompetence"} {
+		if n := strings.Count(body, once); n != 1 {
+			t.Errorf("%q shown %d times; want once", once, n)
+		}
+	}
+	// The København item page has no number: no "Punkt 0".
+	target = f.itemURL("001", 0)
+	_, body = get(t, f.srv, target)
+	containsAll(t, target, body, "Sjette afrapportering på ledelsestilsyn", "<h2>Problemstilling</h2>", "<h2>Løsning</h2>")
+	if strings.Contains(body, "Punkt 0") {
+		t.Errorf("%s shows Punkt 0", target)
 	}
 }
 
