@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"referat/corpus"
 	"referat/internal/testcorpus"
@@ -227,5 +228,33 @@ func TestSinkErrorIsRetriedNextCrawl(t *testing.T) {
 	if _, log, err := crawl(t, context.Background(), testConfig(dir, src...), again); err != nil || len(again.got) != 1 ||
 		!strings.HasSuffix(again.got[0].URL, "/Enclosures/1.pdf") {
 		t.Errorf("next crawl handed on %d documents (err %v); want the enclosure the sink refused before\n%s", len(again.got), err, log)
+	}
+}
+
+func TestRevalidateAfter(t *testing.T) {
+	s := newExportSite(t)
+	dir := t.TempDir()
+	now := time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)
+	cfg := testConfig(dir, exportSources(s)[1:]...)
+	cfg.RevalidateAfter = 24 * time.Hour
+	cfg.Now = func() time.Time { return now }
+	if _, log, err := crawl(t, context.Background(), cfg, &collector{}); err != nil {
+		t.Fatalf("first crawl: %v\n%s", err, log)
+	}
+	before := s.requests()
+
+	now = now.Add(time.Hour)
+	rep, log, err := crawl(t, context.Background(), cfg, &collector{})
+	if err != nil || rep.Fresh != 1 || rep.NotModified != 0 {
+		t.Fatalf("an hour later: err %v, %d fresh, %d not modified; want the XML fresh and not requested\n%s", err, rep.Fresh, rep.NotModified, log)
+	}
+	if n := s.requests() - before; n != 1 { // robots.txt only
+		t.Errorf("an hour later the crawl sent %d requests; want 1 (robots.txt)", n)
+	}
+
+	now = now.Add(24 * time.Hour)
+	rep, log, err = crawl(t, context.Background(), cfg, &collector{})
+	if err != nil || rep.Fresh != 0 || rep.NotModified != 2 {
+		t.Errorf("a day later: err %v, %d fresh, %d not modified; want both documents revalidated\n%s", err, rep.Fresh, rep.NotModified, log)
 	}
 }

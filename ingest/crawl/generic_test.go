@@ -61,6 +61,7 @@ func newGenericSite(t *testing.T) *genericSite {
 <a href="bilag/slow.pdf">Bilag 6</a>
 <a href="bilag/image.pdf">Bilag 7</a>
 <a href="bilag/moved.pdf">Bilag 8</a>
+<a href="bilag/octet.pdf">Bilag 9</a>
 <a href="/private/hemmelig.pdf">Lukket bilag</a>
 <a href="`+s.other.URL+`/generic/bilag/ekstern.pdf">Ekstern</a>
 <a href="mailto:post@example.dk">Skriv til os</a> <a href="javascript:void(0)">Print</a>
@@ -124,6 +125,7 @@ func newGenericSite(t *testing.T) *genericSite {
 		serveBytes(w, r, "image/png", []byte("\x89PNG\r\n\x1a\n"), false)
 	})
 	s.mux.HandleFunc("GET /generic/bilag/missing.pdf", http.NotFound)
+	s.mux.HandleFunc("GET /generic/bilag/octet.pdf", html("application/octet-stream", pdf))
 	return s
 }
 
@@ -190,8 +192,12 @@ func TestCrawlGenericSite(t *testing.T) {
 	if _, ok := got[base+"bilag/referat.pdf"]; !ok {
 		t.Errorf("referat.pdf from the next page not handed on\n%s", log)
 	}
-	if len(c.got) != 5 || rep.New != 5 {
-		t.Errorf("handed on %d (report %d new); want 3 meeting pages and 2 PDFs\n%s", len(c.got), rep.New, log)
+	// Served as application/octet-stream, typed by its bytes.
+	if f := got[base+"bilag/octet.pdf"]; f.ContentType != "application/pdf" {
+		t.Errorf("octet.pdf: content type %q; want application/pdf sniffed from the bytes", f.ContentType)
+	}
+	if len(c.got) != 6 || rep.New != 6 {
+		t.Errorf("handed on %d (report %d new); want 3 meeting pages and 3 PDFs\n%s", len(c.got), rep.New, log)
 	}
 
 	// Every other fetch failed with its reason, and the crawl went on.
