@@ -218,8 +218,9 @@ func (s *Store) Versions(source string) ([]Version, error) {
 }
 
 // AddVersion records that source had the bytes of document v.ID. When the
-// newest known version already has that id, only its validators and time
-// are refreshed, so an unchanged source keeps one version.
+// newest known version already has that id, only changed validators are
+// written, so an unchanged source keeps one version and re-ingesting it
+// writes nothing.
 func (s *Store) AddVersion(source string, v Version) error {
 	if v.SeenAt == "" {
 		v.SeenAt = time.Now().UTC().Format(time.RFC3339)
@@ -231,6 +232,9 @@ func (s *Store) AddVersion(source string, v Version) error {
 		return err
 	}
 	if n := len(vs); n > 0 && vs[n-1].ID == v.ID {
+		if v.ETag == vs[n-1].ETag && v.LastModified == vs[n-1].LastModified {
+			return nil
+		}
 		vs[n-1] = v
 	} else {
 		vs = append(vs, v)

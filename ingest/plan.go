@@ -107,7 +107,7 @@ func publicationAttachments(path string) map[string]string {
 		if filepath.IsAbs(rel) || strings.Contains(rel, ":") || strings.Contains(rel, "..") {
 			continue // a path on the publishing server, or outside the folder
 		}
-		if p, ok := names[strings.ToLower(rel)]; ok && p != path {
+		if p := resolveRef(names, strings.ToLower(rel)); p != "" && p != path {
 			out[ref] = p
 		}
 	}
@@ -136,4 +136,29 @@ func listDir(dir string) map[string]string {
 		}
 	}
 	return names
+}
+
+// resolveRef finds the file a lower-cased reference names: the file of that
+// name, or else the one file whose name extends the reference's stem with a
+// separator (1552814.PDF saved as 1552814_Aabent-referat.pdf), as happens
+// when a publication is downloaded and its files given readable names.
+func resolveRef(names map[string]string, ref string) string {
+	if p, ok := names[ref]; ok {
+		return p
+	}
+	ext := filepath.Ext(ref)
+	stem := strings.TrimSuffix(ref, ext)
+	if stem == "" {
+		return ""
+	}
+	found := ""
+	for name, p := range names {
+		if strings.HasSuffix(name, ext) && len(name) > len(stem) && strings.HasPrefix(name, stem) && strings.ContainsRune("_- .", rune(name[len(stem)])) {
+			if found != "" {
+				return "" // ambiguous
+			}
+			found = p
+		}
+	}
+	return found
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"referat/ingest/pdftext"
 	"referat/internal/testcorpus"
 )
 
@@ -127,4 +128,11 @@ func TestIngestThenSearch(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Dialogmøde Virksomhedsservice") {
 		t.Errorf("case 19/3742: exit %d\n%s", code, out)
 	}
+}
+
+// TestMain lets the test binary serve as the PDF reader child that ingest
+// starts (the real binary does this first thing in main).
+func TestMain(m *testing.M) {
+	pdftext.RunChild()
+	os.Exit(m.Run())
 }

@@ -22,6 +22,9 @@ import (
 type Pipeline struct {
 	Store *corpus.Store
 	Index *index.Index
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open opens (creating when absent) the store and index under a data
@@ -45,8 +48,11 @@ func StoreDir(dataDir string) string { return dataDir + string(os.PathSeparator)
 // IndexDir returns the index directory of a data directory.
 func IndexDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "index" }
 
-// Close closes the index.
-func (p *Pipeline) Close() error { return p.Index.Close() }
+// Close closes the index; closing again does nothing.
+func (p *Pipeline) Close() error {
+	p.closeOnce.Do(func() { p.closeErr = p.Index.Close() })
+	return p.closeErr
+}
 
 // Options tune a batch.
 type Options struct {
@@ -153,6 +159,10 @@ func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) 
 	if !opts.Force {
 		if rec, err := p.Store.Record(ev.ID); err == nil && rec.ExtractorVersion == extract.Version && p.partsStored(rec, job) {
 			ev.Items = len(rec.Items)
+			if err := p.Store.AddVersion(job.Path, corpus.Version{ID: ev.ID}); err != nil {
+				ev.Status, ev.Err = StatusFailed, err
+				return ev, nil
+			}
 			if ok, err := p.Index.Has(ev.ID); err == nil && ok {
 				ev.Status = StatusSkipped
 				return ev, nil
