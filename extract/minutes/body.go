@@ -169,6 +169,11 @@ func fillItem(it *corpus.Item, lines []string, ctx Context) {
 		}
 		lastDecision = nil
 	}
+	// A closed point publishes its title and its decision only, printed
+	// under the case number without a heading (First Agenda's "Lukket:").
+	if it.Closed && len(it.Decisions) == 0 && len(it.Sections) == 1 && it.Sections[0].Heading == "" {
+		it.Decisions = append(it.Decisions, decision(heading{}, it.Sections[0].Text, ctx))
+	}
 }
 
 // readHead reads the lines between a point's title and its first heading:

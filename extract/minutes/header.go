@@ -115,14 +115,16 @@ func (h *header) free(lines []string, i int) {
 			return
 		}
 	}
-	if h.meeting.Date == "" {
-		if ds := danish.FindDates(l); len(ds) > 0 && runeLen(l) < 80 {
+	if ds := danish.FindDates(l); len(ds) > 0 && runeLen(l) < 80 {
+		// "tirsdag den 4. december 2012, kl. 13:00"; a running header's
+		// "Dato: 04.12.2012" may have given the date already.
+		if h.meeting.Date == "" {
 			h.meeting.Date = ds[0].ISO
-			if t, ok := danish.FindTime(l); ok {
-				h.meeting.Time = t
-			}
-			return
 		}
+		if t, ok := danish.FindTime(l); ok && h.meeting.Time == "" && ds[0].ISO == h.meeting.Date {
+			h.meeting.Time = t
+		}
+		return
 	}
 	if h.meeting.Location == "" && h.meeting.Date != "" && (strings.HasPrefix(l, "i ") || strings.HasPrefix(l, "på ")) && runeLen(l) < 100 {
 		if _, isDate := danish.FindDate(prev); isDate {

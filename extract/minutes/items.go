@@ -73,11 +73,15 @@ func itemTitle(lines []string, i int, rest string, t toc, hasTOC bool) (string, 
 	// A long title may wrap: take the next line when it follows without a
 	// break and is not the case number or a heading, and, where there is
 	// a table of contents, when the joined title agrees with an entry
-	// better. Without a table of contents only a line near the full width
-	// of the page wraps.
-	for k := 0; k < 2 && j < len(lines) && (runeLen(lines[j-1]) >= 55 || hasTOC && tocLonger(t, title)); k++ {
+	// better.
+	for k := 0; k < 2 && j < len(lines); k++ {
 		l := lines[j]
 		if l == "" || isBodyLine(l) || runeLen(l) > 100 {
+			break
+		}
+		// A line going on in lower case continues the title whatever its
+		// length; otherwise only a title near the full width wraps.
+		if !startsLower(l) && runeLen(lines[j-1]) < 55 && !(hasTOC && tocLonger(t, title)) {
 			break
 		}
 		joined := title + " " + l

@@ -68,8 +68,9 @@ func prepare(text string) []string {
 	return out
 }
 
-// cleanLine trims a line, turns non-breaking and other odd spaces into
-// plain ones, and keeps tabs (table cells) but not tabs at the ends.
+// cleanLine trims a line of spaces, turns non-breaking and other odd
+// spaces into plain ones, and keeps tabs even at the ends: a table row's
+// first or last cell may be empty ("\t2020\t2023").
 func cleanLine(l string) string {
 	if strings.IndexFunc(l, func(r rune) bool {
 		return r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\u200b' || r == '\ufeff'
@@ -84,7 +85,11 @@ func cleanLine(l string) string {
 			return r
 		}, l)
 	}
-	return strings.TrimFunc(l, unicode.IsSpace)
+	l = strings.TrimFunc(l, func(r rune) bool { return r != '\t' && unicode.IsSpace(r) })
+	if strings.Trim(l, "\t ") == "" {
+		return ""
+	}
+	return l
 }
 
 // furnitureKey is the form of a line under which running headers of

@@ -43,6 +43,10 @@ func TestTOCIsNeverAnItem(t *testing.T) {
 	if len(m.Warnings) != 0 {
 		t.Errorf("warnings %q; want none (TOC and points agree)", m.Warnings)
 	}
+	tables := m.Items[2].Tables
+	if len(tables) != 2 || !reflect.DeepEqual(tables[0].Header, []string{"", "2020", "2023"}) || len(tables[0].Rows) != 10 || tables[0].Caption != "Samlet tilfredshed med skolen i alt" {
+		t.Errorf("item 3 tables %+v", tables)
+	}
 }
 
 // ballerupText is the layout of an eDoc referat as a text layer gives it:
@@ -233,7 +237,7 @@ func TestParseFirstAgendaPDF(t *testing.T) {
 		t.Errorf("attachments %q", a)
 	}
 	closed := m.Items[2]
-	if !closed.Closed || closed.Title != "Køb af landbrugsejendom" || closed.Number != 21 || len(closed.Decisions) != 0 {
+	if !closed.Closed || closed.Title != "Køb af landbrugsejendom" || closed.Number != 21 || len(closed.Decisions) != 1 || closed.Decisions[0].Text != "Tilbagesendes med bemærkning." {
 		t.Errorf("closed item %+v", closed)
 	}
 	if len(m.Warnings) != 0 {

@@ -35,9 +35,7 @@ func Tables(text string) []corpus.Table {
 				rows = append(rows, pipeCells(lines[j]))
 			}
 		case strings.Contains(l, "\t"):
-			for ; j < len(lines) && strings.Contains(lines[j], "\t"); j++ {
-				rows = append(rows, tabCells(lines[j]))
-			}
+			rows, j = tabRows(lines, i)
 			if len(rows) < 2 {
 				rows = nil
 			}
@@ -64,6 +62,50 @@ func Tables(text string) []corpus.Table {
 		i = j
 	}
 	return out
+}
+
+// tabRows reads the rows of a tab-separated table starting at line i. A
+// cell's text may wrap onto lines without tabs ("... samt\t1.370.000 kr." +
+// "koordination i forhold til KOL"): such lines, when another row follows
+// within two lines, go on the first cell of the row above. One blank line
+// or page break inside the table is passed over when the row after it has
+// as many cells.
+func tabRows(lines []string, i int) ([][]string, int) {
+	var rows [][]string
+	j := i
+	for j < len(lines) {
+		l := lines[j]
+		switch {
+		case strings.Contains(l, "\t"):
+			rows = append(rows, tabCells(l))
+			j++
+			continue
+		case l == "" && j+1 < len(lines) && len(rows) > 0 && strings.Count(lines[j+1], "\t") == len(rows[len(rows)-1])-1:
+			j++
+			continue
+		case l != "" && len(rows) > 0 && tabRowWithin(lines, j+1, 2):
+			last := rows[len(rows)-1]
+			last[0] = strings.TrimSpace(last[0] + " " + strings.Join(strings.Fields(l), " "))
+			j++
+			continue
+		}
+		break
+	}
+	return rows, j
+}
+
+// tabRowWithin reports whether a line with tabs comes within n lines
+// from i, with no blank line before it.
+func tabRowWithin(lines []string, i, n int) bool {
+	for k := i; k < len(lines) && k < i+n; k++ {
+		if lines[k] == "" {
+			return false
+		}
+		if strings.Contains(lines[k], "\t") {
+			return true
+		}
+	}
+	return false
 }
 
 func isPipeRow(l string) bool {
@@ -98,7 +140,12 @@ func caption(lines []string, i int) string {
 		if l == "" {
 			continue
 		}
-		if captionRe.MatchString(l) || runeLen(l) <= 100 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":") && !strings.Contains(l, "\t") && !isPipeRow(l) {
+		if captionRe.MatchString(l) {
+			return l
+		}
+		// A short paragraph of its own, not the tail of a wrapped sentence.
+		ownParagraph := j == 0 || strings.TrimSpace(lines[j-1]) == ""
+		if ownParagraph && runeLen(l) <= 100 && !startsLower(l) && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":") && !strings.Contains(l, "\t") && !isPipeRow(l) {
 			return l
 		}
 		return ""
