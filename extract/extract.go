@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"referat/corpus"
+	"referat/extract/letter"
 	"referat/extract/minutes"
 )
 
@@ -19,7 +20,9 @@ type reader struct {
 
 // readers are asked in order before the minutes reader; the first that
 // recognises the document makes its record.
-var readers = []reader{}
+var readers = []reader{
+	{"letter", letter.Extract},
+}
 
 // Record extracts the record of one document. It never fails: a document
 // no reader recognises gets kind unknown, its text and a warning.
