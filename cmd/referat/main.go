@@ -45,7 +45,7 @@ type Command struct {
 var commands []*Command
 
 func init() {
-	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex}
+	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex, cmdCrawl}
 }
 
 // usageError is a mistake in how referat was called; it exits with status 2.

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"referat/internal/pipeline"
+	"referat/internal/testcorpus"
+)
+
+// TestCrawlIngestsAnEDocSite crawls a local copy of a real eDoc publication
+// (the Ballerup meeting: XML and the PDFs it names, served as a folder
+// listing) and checks that the meeting arrives as one record joined with its
+// PDFs, and that a second crawl ingests nothing.
+func TestCrawlIngestsAnEDocSite(t *testing.T) {
+	// The site as eDoc publishes it: the files under the names the XML
+	// uses. The attachments (bilag) the XML also names are not in the
+	// repository's copy, so they are 404s, as on a site that lost them.
+	site := t.TempDir()
+	src := testcorpus.Path("ballerup-edoc-2012-12-04")
+	ents, _ := os.ReadDir(src)
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasSuffix(name, ".pdf") {
+			name = strings.SplitN(strings.TrimSuffix(name, ".pdf"), "_", 2)[0] + ".PDF"
+		}
+		b, _ := os.ReadFile(filepath.Join(src, e.Name()))
+		os.WriteFile(filepath.Join(site, name), b, 0o644)
+	}
+	srv := httptest.NewServer(http.StripPrefix("/ballerup/", http.FileServer(http.Dir(site))))
+	defer srv.Close()
+	dir := t.TempDir()
+	sources := filepath.Join(dir, "sources.json")
+	os.WriteFile(sources, []byte(fmt.Sprintf(`{
+	  "contact": "https://example.org/referat-test",
+	  "rate_per_second": 200,
+	  "sources": [{"name": "ballerup", "municipality": "Ballerup Kommune", "profile": "edoc", "start_urls": [%q]}]
+	}`, srv.URL+"/ballerup/")), 0o644)
+	data := filepath.Join(dir, "data")
+
+	_, stderr, code := runCLI(t, "crawl", "--data", data, "--sources", sources)
+	if code != 1 || !strings.Contains(stderr, "1546743.PDF: HTTP 404") {
+		t.Fatalf("crawl exit %d, want 1 with the missing attachments reported:\n%s", code, stderr)
+	}
+	p, err := pipeline.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := p.Store.RecordIDs()
+	var meeting int
+	for _, id := range ids {
+		rec, _ := p.Store.Record(id)
+		if strings.HasSuffix(rec.Source.URL, "eDocAgendaPublishing.xml") {
+			meeting++
+			if len(rec.Parts) != 9 {
+				t.Errorf("meeting record joined %d PDFs; want the referat and the 8 item PDFs", len(rec.Parts))
+			}
+			if rec.Committee == "" || len(rec.Items) == 0 {
+				t.Errorf("meeting record: committee %q, %d items", rec.Committee, len(rec.Items))
+			}
+		}
+	}
+	if meeting != 1 {
+		t.Errorf("%d records of the eDoc XML; want 1", meeting)
+	}
+	p.Close()
+
+	_, stderr, code = runCLI(t, "crawl", "--data", data, "--sources", sources)
+	if strings.Contains(stderr, "ingested ") {
+		t.Errorf("second crawl: exit %d, ingested again:\n%s", code, stderr)
+	}
+}
