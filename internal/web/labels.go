@@ -18,7 +18,8 @@ var funcs = template.FuncMap{
 	"date":       danishDate,
 	"caseURL":    caseURL,
 	"paragraphs": paragraphs,
-	"add":        func(a, b int) int { return a + b },
+	"oneLine":    oneLine,
+	"numeric":    numeric,
 }
 
 var outcomeLabels = map[string]string{
@@ -137,3 +138,22 @@ func reflectString(v any) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// oneLine joins the lines of a short field ("Beslutningskompetence"
+// naming several bodies) with semicolons.
+func oneLine(s string) string {
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, strings.TrimSuffix(l, "."))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+var numericCell = regexp.MustCompile(`^[-+−]?[\d.,  ]*\d\s*%?$`)
+
+// numeric reports whether a table cell holds a number, to align it right.
+func numeric(s string) bool {
+	return numericCell.MatchString(strings.TrimSpace(s))
+}

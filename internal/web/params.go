@@ -131,6 +131,13 @@ func parseSearch(v url.Values) (searchState, *paramError) {
 	if st.Size, err = positive(v.Get("size"), "Antallet pr. side", index.MaxPageSize); err != nil {
 		return st, err
 	}
+	// Defaults are stored as zero, so a state has one URL.
+	if st.Page == 1 {
+		st.Page = 0
+	}
+	if st.Size == index.DefaultPageSize {
+		st.Size = 0
+	}
 	if st.Page > 0 && st.Page*st.pageSize() > index.MaxResultWindow {
 		return st, paramErrorf("Side %d ligger ud over de første %d resultater; gør søgningen smallere.", st.Page, index.MaxResultWindow)
 	}

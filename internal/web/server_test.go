@@ -272,7 +272,7 @@ func TestItemPageTablesAndDecisions(t *testing.T) {
 	containsAll(t, target, body,
 		"<figcaption>Tabel 1: Afgørelser fordelt efter afgørelsestype og sagstype 2018</figcaption>",
 		`<th scope="col">LAB</th>`,
-		"<td>Lejre</td><td>Stadfæstelse</td><td>4</td><td>19</td>",
+		`<td>Lejre</td><td>Stadfæstelse</td><td class="n">4</td><td class="n">19</td>`, `<td class="n">18.652</td>`,
 		"<td>Landstotal</td>",
 		"<h2>Beslutninger</h2>", // two committees decided
 		"Udvalget for Børn &amp; Ungdom", "7. maj 2019",
@@ -305,7 +305,7 @@ func TestDocumentAndLetterPages(t *testing.T) {
 		"Lov om kommunernes styrelse (kommunestyrelsesloven)",
 		"<strong>Nanna B. Damgaard</strong>",
 		"Social- og Boligministeriet",
-		"Dokumentets tekst",
+		"Hele brevets tekst",
 	)
 	// A meeting's document page lists its items.
 	target = "/documents/" + f.recs["000"].ID
