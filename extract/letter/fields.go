@@ -41,7 +41,7 @@ func sender(ls []line, skip map[int]bool) string {
 			continue
 		}
 		t := strings.TrimSpace(strings.TrimRight(l.text, ",."))
-		if !orgName.MatchString(t) {
+		if !orgName.MatchString(t) || toLine.MatchString(t) {
 			continue
 		}
 		if _, ok := first[t]; !ok {

@@ -15,7 +15,7 @@ var (
 	// mailHeader is a header line of a printed e-mail.
 	mailHeader = regexp.MustCompile(`(?i)^(fra|from|sendt|sent|dato|date|til|to|cc|emne|subject)\s*:\s*(.*)$`)
 	// toLine addresses a letter in its body: "Til Aarhus Byråd".
-	toLine = regexp.MustCompile(`^Til\s+(\p{Lu}.{2,60})$`)
+	toLine = regexp.MustCompile(`^Til\s+(\p{L}[^.!?:]{2,60})$`)
 )
 
 // fromText reads a letter from text laid out as ingest lays it out. It
@@ -30,7 +30,11 @@ func fromText(text string) (corpus.Record, bool) {
 	mail := mailHeaders(ls)
 	anchors := findAnchors(ls)
 	if len(anchors) == 0 && mail == nil {
-		return corpus.Record{}, false
+		a, ok := addresseeAnchor(ls)
+		if !ok {
+			return corpus.Record{}, false
+		}
+		anchors = []anchor{a}
 	}
 	L := &corpus.Letter{}
 	var warnings []string
@@ -179,6 +183,36 @@ func mailHeaders(ls []line) map[string]string {
 func cleanParty(s string) string {
 	s = strings.TrimSpace(mailAddress.ReplaceAllString(s, ""))
 	return strings.Trim(s, `"' ,;`)
+}
+
+// addresseeAnchor finds a letter that names its addressee in the body
+// ("Til kommunalbestyrelsen") rather than in an address block, with a
+// date line near the top. The subject follows the addressee.
+func addresseeAnchor(ls []line) (anchor, bool) {
+	to, seen := -1, 0
+	for i, l := range ls {
+		if l.blank || l.furniture {
+			continue
+		}
+		if seen++; seen > 80 {
+			break
+		}
+		if to < 0 && seen <= 15 {
+			if m := toLine.FindStringSubmatch(l.text); m != nil {
+				to = i
+				continue
+			}
+		}
+		if to >= 0 && !l.spaced {
+			if iso, ok := dateLine(l.text); ok && !runningDate(ls, i) {
+				name := toLine.FindStringSubmatch(ls[to].text)[1]
+				// The subject is read after the date; here it stands
+				// under the addressee, so the date "sits" there.
+				return anchor{start: to, date: to, iso: iso, names: []string{strings.TrimSpace(name)}}, true
+			}
+		}
+	}
+	return anchor{}, false
 }
 
 // bodyAddressee finds "Til Aarhus Byråd" among the first lines of a body.
