@@ -124,6 +124,9 @@ func parseCMap(data []byte) *cmap {
 					for _, a := range dst.arr {
 						r.arr = append(r.arr, utf16Text(a.s))
 					}
+					if len(r.arr) == 0 {
+						continue
+					}
 				default:
 					continue
 				}

@@ -1,14 +1,19 @@
 package pdftext
 
-import "math"
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Columns. A table's cells stay on their row, tab-separated, so the
 // extractor can rebuild the table; but a page whose prose runs beside a
 // sidebar or in two columns must be read one column after the other, or
 // its sentences (and words hyphenated at a column's edge) interleave.
 // splitColumns finds runs of lines that share an empty vertical gutter
-// and reads such a run as columns when one side of the gutter is prose:
-// lines of many words, beside text that is not mostly numbers.
+// and reads such a run as columns when one side of the gutter is prose,
+// lines of many words, beside text that is neither mostly numbers nor
+// one-word list markers.
 
 const (
 	minColumnRun   = 3   // lines a gutter must span
@@ -38,21 +43,26 @@ func columnRun(lines []*line, i int) (int, float64) {
 	first := lines[i]
 	for k := 1; k < len(first.segs); k++ {
 		g0, g1 := first.segs[k-1].x1, first.segs[k].x0
-		n := 1
-		for j := i + 1; j < len(lines); j++ {
-			a, b, ok := freeAround(lines[j], (g0+g1)/2)
-			if !ok {
-				break
+		// A sidebar lines up on its left edge, a left-hand column on its
+		// right edge: probe the gutter next to each.
+		for _, probe := range []float64{g1 - 0.25*first.size, g0 + 0.25*first.size} {
+			a0, a1 := g0, g1
+			n := 1
+			for j := i + 1; j < len(lines); j++ {
+				a, b, ok := freeAround(lines[j], probe)
+				if !ok {
+					break
+				}
+				a, b = math.Max(a, a0), math.Min(b, a1)
+				if b-a < minGutterWidth*lines[j].size {
+					break
+				}
+				a0, a1 = a, b
+				n++
 			}
-			a, b = math.Max(a, g0), math.Min(b, g1)
-			if b-a < minGutterWidth*lines[j].size {
-				break
+			if n >= minColumnRun && isProseBeside(lines[i:i+n], (a0+a1)/2) {
+				return n, (a0 + a1) / 2
 			}
-			g0, g1 = a, b
-			n++
-		}
-		if n >= minColumnRun && isProseBeside(lines[i:i+n], (g0+g1)/2) {
-			return n, (g0 + g1) / 2
 		}
 	}
 	return 0, 0
@@ -76,12 +86,15 @@ func freeAround(l *line, x float64) (float64, float64, bool) {
 }
 
 // isProseBeside reports whether one side of the gutter at mid holds prose
-// and the other side is not a column of numbers.
+// and the other side is text of its own. Prose is lines of many words
+// whose sentences run on from line to line; the other side must not be
+// one-word list markers, and unless the prose visibly runs on, not mostly
+// numbers either (that is a table: descriptions beside amounts).
 func isProseBeside(run []*line, mid float64) bool {
-	var prose [2]int
-	var lines, words, digits [2]int
+	var prose, flow, lines, words, digits [2]int
 	for _, l := range run {
 		var w, d [2]int
+		var text [2]string
 		for _, s := range l.segs {
 			side := 0
 			if s.x0 >= mid {
@@ -89,21 +102,32 @@ func isProseBeside(run []*line, mid float64) bool {
 			}
 			w[side] += s.words
 			d[side] += s.digits
+			if text[side] == "" {
+				text[side] = s.text
+			}
 		}
 		for side := 0; side < 2; side++ {
-			if w[side] > 0 {
-				lines[side]++
-				words[side] += w[side]
-				digits[side] += d[side]
-				if w[side] >= proseWords {
-					prose[side]++
-				}
+			if w[side] == 0 {
+				continue
+			}
+			lines[side]++
+			words[side] += w[side]
+			digits[side] += d[side]
+			if w[side] >= proseWords {
+				prose[side]++
+			}
+			if r, _ := utf8.DecodeRuneInString(text[side]); lines[side] > 1 && unicode.IsLower(r) {
+				flow[side]++
 			}
 		}
 	}
 	for side := 0; side < 2; side++ {
 		other := 1 - side
-		if lines[side] >= minColumnRun && prose[side]*2 >= lines[side] && digits[other]*2 < words[other] && lines[other] > 0 {
+		if lines[side] < minColumnRun || prose[side]*2 < lines[side] || lines[other] == 0 || words[other] < 2*lines[other] {
+			continue
+		}
+		runsOn := flow[side] >= 2 && flow[side]*3 >= lines[side]
+		if runsOn || digits[other]*2 < words[other] {
 			return true
 		}
 	}

@@ -67,6 +67,49 @@ func checkSizes(data []byte) error {
 	return nil
 }
 
+var (
+	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	prevRE      = regexp.MustCompile(`/Prev\s+(\d+)`)
+)
+
+// prevChainOK follows the chain of cross-reference sections from the
+// final startxref through their /Prev entries and reports false when the
+// chain comes back to a section it has seen.
+func prevChainOK(data []byte) bool {
+	m := startxrefRE.FindSubmatch(data[max(0, len(data)-1024):])
+	if m == nil {
+		return true
+	}
+	off, _ := strconv.Atoi(string(m[1]))
+	seen := map[int]bool{}
+	for steps := 0; steps < 1000; steps++ {
+		if off <= 0 || off >= len(data) {
+			return true
+		}
+		if seen[off] {
+			return false
+		}
+		seen[off] = true
+		// The section's dictionary: a table's trailer, or the stream's own.
+		sec := data[off:]
+		end := bytes.Index(sec, []byte(">>"))
+		if t := bytes.Index(sec, []byte("trailer")); bytes.HasPrefix(sec, []byte("xref")) && t >= 0 {
+			end = t + bytes.Index(sec[t:], []byte(">>"))
+			sec = sec[t:]
+			end -= t
+		}
+		if end < 0 {
+			return true
+		}
+		pm := prevRE.FindSubmatch(sec[:end])
+		if pm == nil {
+			return true
+		}
+		off, _ = strconv.Atoi(string(pm[1]))
+	}
+	return false
+}
+
 // newReader opens data with the library, recovering its panics.
 func newReader(data []byte) (r *pdf.Reader, err error) {
 	defer func() {
@@ -85,6 +128,14 @@ func open(data []byte) (*pdf.Reader, []string, error) {
 	}
 	if err := checkSizes(data); err != nil {
 		return nil, nil, err
+	}
+	if !prevChainOK(data) {
+		// The library would follow a cycle of /Prev links forever.
+		r, err := openRepaired(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("open pdf: cross-reference chain loops; repair: %w", err)
+		}
+		return r, []string{"repaired cross-reference table (its /Prev chain loops)"}, nil
 	}
 	r, err := newReader(data)
 	if err == nil {

@@ -1,0 +1,17 @@
+//go:build !unix
+
+package pdftext
+
+import (
+	"os/exec"
+	"runtime/debug"
+)
+
+// limitMemory has no hard limit to set here; the collector's soft limit
+// is what there is.
+func limitMemory(n int64) error {
+	debug.SetMemoryLimit(n / 2)
+	return nil
+}
+
+func killGroup(cmd *exec.Cmd) {}
