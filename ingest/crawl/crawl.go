@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -182,6 +183,7 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 	}
 
 	inflight := map[string]task{}
+	busyHosts := map[string]int{} // in-flight tasks per host
 	limitLogged := map[string]bool{}
 	sinceSave, lastSave := 0, time.Now()
 	snapshot := func() {
@@ -205,6 +207,11 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 
 	handle := func(r result) {
 		delete(inflight, r.t.URL)
+		if h := hostOf(r.t.URL); busyHosts[h] > 1 {
+			busyHosts[h]--
+		} else {
+			delete(busyHosts, h)
+		}
 		if r.requeue {
 			pending = append([]task{r.t}, pending...)
 			return
@@ -224,12 +231,14 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 	for {
 		// Pick the next task to send, skipping pages over the limit.
 		var next *work
+		nextAt := -1
 		for next == nil && len(pending) > 0 && ctx.Err() == nil {
-			t := pending[0]
+			i := pickTask(pending, busyHosts)
+			t := pending[i]
 			if t.Role != roleDocument {
 				src := cr.sources[t.Source]
 				if pages[t.Source] >= src.MaxPages {
-					pending = pending[1:]
+					pending = slices.Delete(pending, i, i+1)
 					report.Skipped++
 					if !limitLogged[t.Source] {
 						limitLogged[t.Source] = true
@@ -243,7 +252,7 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 				c := *ds
 				w.prev = &c
 			}
-			next = &w
+			next, nextAt = &w, i
 		}
 		if next == nil && len(inflight) == 0 {
 			break
@@ -255,8 +264,9 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 		}
 		select {
 		case send <- sendWork:
-			pending = pending[1:]
+			pending = slices.Delete(pending, nextAt, nextAt+1)
 			inflight[sendWork.t.URL] = sendWork.t
+			busyHosts[hostOf(sendWork.t.URL)]++
 			if sendWork.t.Role != roleDocument {
 				pages[sendWork.t.Source]++
 			}
@@ -288,6 +298,31 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 		return fmt.Errorf("crawl: %w", err)
 	}
 	return nil
+}
+
+// pickScan bounds how far into the frontier pickTask looks.
+const pickScan = 1000
+
+// pickTask returns the index of the first pending task whose host has no
+// fetch in flight, or 0: workers then spread over hosts instead of queuing
+// at one host's rate limiter while others idle.
+func pickTask(pending []task, busy map[string]int) int {
+	if len(busy) == 0 {
+		return 0
+	}
+	for i, t := range pending[:min(len(pending), pickScan)] {
+		if busy[hostOf(t.URL)] == 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Host
+	}
+	return ""
 }
 
 // apply adds a result to the report and the state.

@@ -154,3 +154,20 @@ func TestRateLimit(t *testing.T) {
 		})
 	}
 }
+
+func TestPickTaskSpreadsHosts(t *testing.T) {
+	pending := []task{{URL: "https://a.dk/1"}, {URL: "https://a.dk/2"}, {URL: "https://b.dk/1"}, {URL: "https://c.dk/1"}}
+	for _, tc := range []struct {
+		busy map[string]int
+		want int
+	}{
+		{nil, 0},
+		{map[string]int{"a.dk": 1}, 2},
+		{map[string]int{"a.dk": 2, "b.dk": 1}, 3},
+		{map[string]int{"a.dk": 1, "b.dk": 1, "c.dk": 1}, 0}, // every host busy: FIFO
+	} {
+		if got := pickTask(pending, tc.busy); got != tc.want {
+			t.Errorf("pickTask with %v busy = %d; want %d", tc.busy, got, tc.want)
+		}
+	}
+}
