@@ -51,3 +51,12 @@ func FuzzParse(f *testing.F) {
 		_ = Recommendations(text)
 	})
 }
+
+// BenchmarkParse measures the longest seed, a 13-point Lejre referat.
+func BenchmarkParse(b *testing.B) {
+	text := readSeed(b, "004_9618094e2dce791b.txt")
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Parse(text)
+	}
+}

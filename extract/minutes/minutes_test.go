@@ -271,6 +271,7 @@ func TestTables(t *testing.T) {
 		{"columns", "Afgørelser i 2018:\nSagstype    Antal    Pct.\nLAB    5    20\nLAS    40    42\n",
 			[]corpus.Table{{Header: []string{"Sagstype", "Antal", "Pct."}, Rows: [][]string{{"LAB", "5", "20"}, {"LAS", "40", "42"}}}}},
 		{"one tab line is no table", "Godkendelse af dagsorden\t3\n", nil},
+		{"a marked list is no table", "a.\tMøder og konferencer\n\nb.\tKonference den 23. januar 2012\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

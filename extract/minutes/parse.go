@@ -169,10 +169,18 @@ func hasDecisionText(items []corpus.Item) bool {
 // checkTOC compares the table of contents with the points found.
 func checkTOC(t toc, starts []itemStart) []string {
 	var warn []string
-	for _, e := range t.entries {
+	entries := make([]string, len(t.entries))
+	for i, e := range t.entries {
+		entries[i] = normTitle(e.title)
+	}
+	titles := make([]string, len(starts))
+	for i, s := range starts {
+		titles[i] = normTitle(s.title)
+	}
+	for i, e := range t.entries {
 		found := false
-		for _, s := range starts {
-			if e.matches(s.title) {
+		for _, nt := range titles {
+			if normMatch(entries[i], nt) {
 				found = true
 				break
 			}
@@ -181,10 +189,10 @@ func checkTOC(t toc, starts []itemStart) []string {
 			warn = append(warn, fmt.Sprintf("table of contents lists %q, not found as an agenda point", e.title))
 		}
 	}
-	for _, s := range starts {
+	for i, s := range starts {
 		found := false
-		for _, e := range t.entries {
-			if e.matches(s.title) {
+		for _, ne := range entries {
+			if normMatch(ne, titles[i]) {
 				found = true
 				break
 			}

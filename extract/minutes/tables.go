@@ -36,7 +36,7 @@ func Tables(text string) []corpus.Table {
 			}
 		case strings.Contains(l, "\t"):
 			rows, j = tabRows(lines, i)
-			if len(rows) < 2 {
+			if len(rows) < 2 || isMarkedList(rows) {
 				rows = nil
 			}
 		case strings.Contains(l, "  ") && len(gapSplit.Split(l, -1)) >= 3:
@@ -106,6 +106,21 @@ func tabRowWithin(lines []string, i, n int) bool {
 		}
 	}
 	return false
+}
+
+// listMarkerCell is the marker of a list item set off by a tab: "a.",
+// "1.", "A)", "-", "•".
+var listMarkerCell = regexp.MustCompile(`^(?:[A-Za-z]|\d{1,2})[.)]$|^[-•·*▪]$`)
+
+// isMarkedList reports whether tab-separated rows are a list ("a.\tMøder
+// og konferencer", "b.\tKonference ...") rather than a table.
+func isMarkedList(rows [][]string) bool {
+	for _, r := range rows {
+		if len(r) > 2 || !listMarkerCell.MatchString(r[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isPipeRow(l string) bool {

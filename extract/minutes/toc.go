@@ -156,7 +156,11 @@ func normTitle(s string) string {
 // matches reports whether an item title agrees with a TOC entry, which may
 // be cut short.
 func (e tocEntry) matches(title string) bool {
-	a, b := normTitle(e.title), normTitle(title)
+	return normMatch(normTitle(e.title), normTitle(title))
+}
+
+// normMatch is matches on titles already normalised.
+func normMatch(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
