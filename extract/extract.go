@@ -5,13 +5,8 @@ import (
 
 	"referat/corpus"
 	"referat/extract/letter"
-	"referat/extract/meetingdata"
 	"referat/extract/minutes"
 )
-
-// Version is the extractor's version, stored in every record. Bump it
-// whenever the records it makes change, so reindex extracts again.
-const Version = 1
 
 // reader is a format reader: ok=false means the document is not its kind.
 type reader struct {
@@ -22,7 +17,6 @@ type reader struct {
 // readers are asked in order before the minutes reader; the first that
 // recognises the document makes its record.
 var readers = []reader{
-	{"meetingdata", meetingdata.Extract},
 	{"letter", letter.Extract},
 }
 
