@@ -5,6 +5,7 @@ import (
 
 	"referat/corpus"
 	"referat/extract/letter"
+	"referat/extract/meetingdata"
 	"referat/extract/minutes"
 )
 
@@ -17,6 +18,7 @@ type reader struct {
 // readers are asked in order before the minutes reader; the first that
 // recognises the document makes its record.
 var readers = []reader{
+	{"meetingdata", meetingdata.Extract},
 	{"letter", letter.Extract},
 }
 
