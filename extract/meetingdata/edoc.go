@@ -61,7 +61,7 @@ func fromEDoc(doc corpus.Document) (corpus.Record, bool) {
 		rec.Warnings = append(rec.Warnings, "edoc: the meeting state "+strconv.Quote(m.State)+" says neither dagsorden nor referat; taken as an agenda")
 	}
 	rec.Meeting.Date, _ = danish.FindDate(m.Date)
-	rec.Meeting.Time, _ = danish.FindTime(m.Date)
+	rec.Meeting.Time = clockOf(m.Date)
 	ctx := minutes.Context{Committee: rec.Committee, Date: rec.Meeting.Date}
 	var full []string
 	for _, a := range m.Agendas {
@@ -102,6 +102,11 @@ func fromEDoc(doc corpus.Document) (corpus.Record, bool) {
 				rec.Warnings = append(rec.Warnings, "edoc: item "+strconv.Itoa(n)+" has no text in "+from)
 			} else {
 				minutes.Item(&it, dropTitleLine(body, it.Number, it.Title), ctx)
+				for k := range it.Decisions {
+					if d := &it.Decisions[k]; d.Outcome == corpus.OutcomeOther {
+						d.Outcome = outcomeOf(d.Text)
+					}
+				}
 			}
 			// The XML lists the attachments by title; the text's "Bilag"
 			// list says the same with document numbers.

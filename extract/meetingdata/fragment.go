@@ -1,8 +1,10 @@
 package meetingdata
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -216,7 +218,11 @@ func fillItem(it *corpus.Item, secs []section, ctx minutes.Context, keepEmpty bo
 			if text == "" && !keepEmpty {
 				continue
 			}
-			it.Decisions = append(it.Decisions, decisionOf(s.heading, text, ctx))
+			d := decisionOf(s.heading, text, ctx)
+			if strings.TrimSpace(absentNote.ReplaceAllString(text, "")) == "" {
+				d.Outcome = "" // only who was away: nothing was decided
+			}
+			it.Decisions = append(it.Decisions, d)
 			for _, m := range absentNote.FindAllStringSubmatch(text, -1) {
 				it.Absent = appendNew(it.Absent, danish.SplitNames(strings.TrimSuffix(strings.TrimSpace(m[1]), "."))...)
 			}
@@ -239,11 +245,11 @@ func fillItem(it *corpus.Item, secs []section, ctx minutes.Context, keepEmpty bo
 
 // entryBreak finds a case history entry that starts inside a line,
 // where the HTML put no break before its date.
-var entryBreak = regexp.MustCompile(`([^\s:])[ \t]+(\d{1,2}-\d{1,2}-\d{4}[ \t]+\p{Lu})`)
+var entryBreak = regexp.MustCompile(`([^\s:])[ \t]+(\d{1,2}[-/]\d{1,2}[-/]\d{4}[ \t]+\p{Lu})`)
 
 var (
 	// "13-11-2023 Sundheds- og Omsorgsudvalget" starts an entry (Greve).
-	datedBody = regexp.MustCompile(`^(\d{1,2}[-.]\d{1,2}[-.]\d{4})\s+(\p{Lu}.{2,80})$`)
+	datedBody = regexp.MustCompile(`^(\d{1,2}[-./]\d{1,2}[-./]\d{4})\s+(\p{Lu}.{2,80})$`)
 	// "Udvalg: Magistraten", "Dato: 02-09-2025", "Punktnummer: 3" (Aarhus).
 	historyLabel = regexp.MustCompile(`(?i)^(udvalg|dato|punktnummer|punkt)\s*:\s*(.*)$`)
 )
@@ -259,9 +265,10 @@ func historyDecisions(text string) []corpus.Decision {
 			return
 		}
 		cur.Text = strings.TrimSpace(strings.Join(lines, "\n"))
-		cur.Outcome = danish.Outcome(cur.Text)
+		cur.Outcome = outcomeOf(cur.Text)
 		cur.Votes = danish.Votes(cur.Text)
-		if cur.Body != "" {
+		// An entry whose decision is not published yet is no decision.
+		if cur.Body != "" && cur.Text != "" && !emptyContent.MatchString(cur.Text) {
 			out = append(out, *cur)
 		}
 		cur, lines = nil, nil
@@ -269,9 +276,9 @@ func historyDecisions(text string) []corpus.Decision {
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if m := datedBody.FindStringSubmatch(l); m != nil {
-			if d, ok := danish.ParseDate(m[1]); ok {
+			if d, ok := danish.ParseDate(strings.ReplaceAll(m[1], "/", "-")); ok {
 				flush()
-				cur = &corpus.Decision{Body: strings.TrimSpace(m[2]), Date: d}
+				cur = &corpus.Decision{Body: danish.CommitteeName(strings.TrimSpace(m[2])), Date: d}
 				continue
 			}
 		}
@@ -312,12 +319,15 @@ func decisionOf(heading, text string, ctx minutes.Context) corpus.Decision {
 	var d corpus.Decision
 	if m := bodyOnly.FindStringSubmatch(heading); m != nil && !strings.EqualFold(strings.TrimSpace(m[1]), "udvalget") {
 		d = corpus.Decision{Body: bodyName(m[1]), Date: ctx.Date, Text: text}
-		d.Outcome = danish.Outcome(text)
+		d.Outcome = outcomeOf(text)
 		d.Votes = danish.Votes(text)
 	} else if ds := minutes.Decisions([]corpus.Section{{Heading: heading, Text: text}}, ctx); len(ds) == 1 {
 		d = ds[0]
 	} else {
-		d = corpus.Decision{Body: ctx.Committee, Date: ctx.Date, Text: text, Outcome: danish.Outcome(text), Votes: danish.Votes(text)}
+		d = corpus.Decision{Body: ctx.Committee, Date: ctx.Date, Text: text, Outcome: outcomeOf(text), Votes: danish.Votes(text)}
+	}
+	if d.Outcome == corpus.OutcomeOther {
+		d.Outcome = outcomeOf(d.Text)
 	}
 	// A decision of an earlier meeting printed with its date:
 	// "18. september 2012: Sagen udsat ...".
@@ -331,6 +341,42 @@ func decisionOf(heading, text string, ctx minutes.Context) corpus.Decision {
 
 // datedText is a decision text that starts with the date it was made.
 var datedText = regexp.MustCompile(`^\s*([^:\n]{6,30}):`)
+
+// clockTime is a time of day as data formats write it: "16:30",
+// "16:30:00".
+var clockTime = regexp.MustCompile(`(?:^|[^\d:])(\d{1,2}):(\d{2})(?::\d{2})?(?:$|[^\d:])`)
+
+// clockOf returns the time of day in s as HH:MM; midnight is taken as no
+// time (a date written as a timestamp).
+func clockOf(s string) string {
+	if t, ok := danish.FindTime(s); ok && t != "00:00" {
+		return t
+	}
+	m := clockTime.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	h, _ := strconv.Atoi(m[1])
+	if h > 23 || m[2] > "59" || h == 0 && m[2] == "00" {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%s", h, m[2])
+}
+
+// approves is how minutes of some systems say a recommendation was
+// adopted: "Magistraten kunne tiltræde indstillingen", "Udvalget
+// tiltrådte indstillingen".
+var approves = regexp.MustCompile(`(?i)^(?:[^.]{0,80}\b(?:kunne|kan)\s+(?:enstemmigt\s+)?tiltræde\s+indstillingen|[^.]{0,80}\btiltrådte\s+indstillingen)`)
+
+// outcomeOf maps a decision text to the outcome vocabulary; it adds the
+// phrasings of adoption that danish.Outcome leaves as "other".
+func outcomeOf(text string) corpus.Outcome {
+	o := danish.Outcome(text)
+	if o == corpus.OutcomeOther && approves.MatchString(strings.TrimSpace(text)) {
+		return corpus.OutcomeApproved
+	}
+	return o
+}
 
 // "Forretningsudvalgets beslutning", "REGIONSRÅDETS BESLUTNING".
 var bodyOnly = regexp.MustCompile(`(?i)^(.+?)s\s+beslutning(?:er)?$`)

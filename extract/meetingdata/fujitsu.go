@@ -68,7 +68,7 @@ func fromFujitsuHTML(doc corpus.Document) (corpus.Record, bool) {
 		}
 		if d, ok := danish.FindDate(l); ok && rec.Meeting.Date == "" {
 			rec.Meeting.Date = d
-			rec.Meeting.Time, _ = danish.FindTime(l)
+			rec.Meeting.Time = clockOf(l)
 		}
 	}
 	page.Find("img").EachWithBreak(func(_ int, img *goquery.Selection) bool {
@@ -215,7 +215,7 @@ func fromFujitsuXML(doc corpus.Document) (corpus.Record, bool) {
 		rec.Warnings = append(rec.Warnings, "edoc: the export says neither Dagsorden nor Referat; taken as an agenda")
 	}
 	rec.Meeting.Date, _ = danish.FindDate(m.DateTime)
-	rec.Meeting.Time, _ = danish.FindTime(m.DateTime)
+	rec.Meeting.Time = clockOf(m.DateTime)
 	rec.Meeting.Location = clean(m.Location)
 	for _, p := range m.Participants {
 		name := clean(p.Name)

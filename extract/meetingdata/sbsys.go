@@ -90,7 +90,7 @@ func fromSBSYS(doc corpus.Document) (corpus.Record, bool) {
 		rec.Kind = corpus.KindDagsorden // "Final" and "Draft" are agendas
 	}
 	rec.Meeting.Date, _ = danish.FindDate(a.Meeting.When)
-	rec.Meeting.Time, _ = danish.FindTime(a.Meeting.When)
+	rec.Meeting.Time = clockOf(a.Meeting.When)
 	rec.Meeting.Location = clean(a.Meeting.Where)
 	for _, m := range a.Meeting.Members {
 		name := clean(m.Name)
