@@ -86,7 +86,7 @@ func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (co
 	case corpus.FormatPDF:
 		var res *pdftext.Result
 		if opts.Isolate {
-			res, err = pdftext.ExtractIsolated(ctx, data, pdftext.IsolatedOptions{Options: opts.PDF})
+			res, err = pdftext.ExtractIsolated(ctx, data, opts.PDF)
 		} else {
 			res, err = pdftext.Extract(ctx, data, opts.PDF)
 		}

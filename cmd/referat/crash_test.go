@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,11 +71,16 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 	}
 	bin := buildReferat(t)
 	src, ids := crashCorpus(t, 40)
-	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	seed := uint64(time.Now().UnixNano())
+	rng := rand.New(rand.NewPCG(1, seed))
+	t.Logf("random seed %d", seed)
+	interrupted := 0
 	for round := 0; round < 5; round++ {
 		data := t.TempDir()
 		for kill := 0; kill < 2; kill++ {
+			var log bytes.Buffer
 			cmd := exec.Command(bin, "ingest", "--data", data, "--workers", "2", src)
+			cmd.Stderr = &log
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -82,12 +88,25 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 			time.Sleep(delay)
 			cmd.Process.Kill() // SIGKILL: no cleanup runs
 			cmd.Wait()
+			reported := 0
+			for _, line := range strings.Split(log.String(), "\n") {
+				if strings.HasPrefix(line, "ingested ") {
+					reported++
+				}
+			}
+			if !bytes.Contains(log.Bytes(), []byte("documents:")) {
+				interrupted++ // killed before the summary: mid-batch
+			}
+			t.Logf("round %d kill %d after %s: %d documents reported ingested", round, kill, delay, reported)
 		}
 		out, err := exec.Command(bin, "ingest", "--data", data, src).CombinedOutput()
 		if err != nil {
 			t.Fatalf("round %d: rerun after kills failed: %v\n%s", round, err, out)
 		}
 		checkStoreAndIndexAgree(t, data, ids)
+	}
+	if interrupted == 0 {
+		t.Errorf("no kill landed before a batch finished; the test proved nothing")
 	}
 }
 

@@ -35,11 +35,33 @@ func Open(dir string) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := createIndex(IndexDir(dir)); err != nil {
+		return nil, fmt.Errorf("create index in %s: %w", dir, err)
+	}
 	ix, err := index.Open(IndexDir(dir))
 	if err != nil {
-		return nil, fmt.Errorf("open index in %s: %w", dir, err)
+		return nil, fmt.Errorf("open index in %s (if it is damaged, 'referat reindex' rebuilds it from the store): %w", dir, err)
 	}
 	return &Pipeline{Store: st, Index: ix}, nil
+}
+
+// createIndex creates an empty index at dir unless one is there. Bleve
+// writes a new index in several files; building it aside and renaming it
+// into place means a kill during creation leaves no half index behind.
+func createIndex(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	building := dir + ".new"
+	os.RemoveAll(building)
+	ix, err := index.Open(building)
+	if err != nil {
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	return os.Rename(building, dir)
 }
 
 // StoreDir and IndexDir name the parts of a data directory.
