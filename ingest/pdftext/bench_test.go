@@ -89,8 +89,10 @@ func BenchmarkTextLayer(b *testing.B) {
 		})
 	})
 	b.Run("isolated", func(b *testing.B) {
+		iso := &Isolator{}
+		defer iso.Close()
 		run(b, func(data []byte) error {
-			_, err := ExtractIsolated(context.Background(), data, IsolatedOptions{})
+			_, err := iso.Extract(context.Background(), data, Options{})
 			return err
 		})
 	})

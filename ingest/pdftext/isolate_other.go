@@ -14,4 +14,10 @@ func limitMemory(n int64) error {
 	return nil
 }
 
-func killGroup(cmd *exec.Cmd) {}
+func ownGroup(cmd *exec.Cmd) {}
+
+func killGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		cmd.Process.Kill()
+	}
+}

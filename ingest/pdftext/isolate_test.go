@@ -40,14 +40,14 @@ func TestExtractIsolatedMatchesExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ExtractIsolated(context.Background(), data, IsolatedOptions{})
+	got, err := ExtractIsolated(context.Background(), data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ExtractIsolated differs from Extract")
 	}
-	if _, err := ExtractIsolated(context.Background(), []byte("junk"), IsolatedOptions{}); !errors.Is(err, ErrNotPDF) {
+	if _, err := ExtractIsolated(context.Background(), []byte("junk"), Options{}); !errors.Is(err, ErrNotPDF) {
 		t.Errorf("ExtractIsolated(junk) error = %v; want ErrNotPDF", err)
 	}
 }
@@ -68,7 +68,9 @@ func TestExtractIsolatedKillsRunaways(t *testing.T) {
 	t.Run("endless loop", func(t *testing.T) {
 		withChildEnv(t, "PDFTEXT_TEST_SPIN=1")
 		start := time.Now()
-		_, err := ExtractIsolated(context.Background(), data, IsolatedOptions{Options: Options{Timeout: time.Second}})
+		iso := &Isolator{}
+		defer iso.Close()
+		_, err := iso.Extract(context.Background(), data, Options{Timeout: time.Second})
 		if !errors.Is(err, ErrTimeout) {
 			t.Errorf("error = %v; want ErrTimeout", err)
 		}
@@ -78,7 +80,9 @@ func TestExtractIsolatedKillsRunaways(t *testing.T) {
 	})
 	t.Run("runaway allocation", func(t *testing.T) {
 		withChildEnv(t, "PDFTEXT_TEST_ALLOCATE=1")
-		_, err := ExtractIsolated(context.Background(), data, IsolatedOptions{Options: Options{Timeout: 20 * time.Second}, MaxMemory: 1 << 30})
+		iso := &Isolator{MaxMemory: 1 << 30}
+		defer iso.Close()
+		_, err := iso.Extract(context.Background(), data, Options{Timeout: 20 * time.Second})
 		if err == nil || !strings.Contains(err.Error(), "out of memory") {
 			t.Errorf("error = %v; want the child to die at its memory limit", err)
 		}

@@ -21,14 +21,14 @@ func limitMemory(n int64) error {
 	return nil
 }
 
-// killGroup makes the child lead its own process group and kills the
-// whole group on cancellation (pdftoppm and tesseract die with it).
-func killGroup(cmd *exec.Cmd) {
+// ownGroup makes the child lead its own process group, so that killing
+// it also kills what it started (pdftoppm, tesseract).
+func ownGroup(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error {
-		if cmd.Process == nil {
-			return nil
-		}
-		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+}
+
+func killGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	}
 }

@@ -31,9 +31,7 @@ var ErrNotPDF = errors.New("not a pdf")
 const maxObjects = 4 << 20
 
 var (
-	sizeRE    = regexp.MustCompile(`/Size\s+(\d+)`)
-	indexRE   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
-	subsecRE  = regexp.MustCompile(`(?m)^[ \t]*(\d{1,20})[ \t]+(\d{1,20})[ \t]*\r?$`)
+	subsecRE  = regexp.MustCompile(`^\s*(\d{1,20})[ \t]+(\d{1,20})[ \t]*[\r\n]`)
 	objRE     = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
 	rootRE    = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
 	catalogRE = regexp.MustCompile(`/Type\s*/Catalog\b`)
@@ -41,27 +39,49 @@ var (
 )
 
 // checkSizes rejects files whose cross-reference sizes would make the
-// library allocate without bound.
+// library allocate without bound: a /Size or /Index number, or the first
+// object number of a table's subsection, beyond maxObjects. It scans for
+// the keys with bytes.Index, since a regular expression over a whole file
+// costs more than the rest of the extraction.
 func checkSizes(data []byte) error {
 	tooBig := func(b []byte) bool {
 		n, err := strconv.ParseUint(string(b), 10, 64)
 		return err != nil || n > maxObjects
 	}
-	for _, m := range sizeRE.FindAllSubmatch(data, -1) {
-		if tooBig(m[1]) {
-			return fmt.Errorf("implausible cross-reference size %s", m[1])
-		}
-	}
-	for _, m := range indexRE.FindAllSubmatch(data, -1) {
-		for _, f := range bytes.Fields(m[1]) {
-			if tooBig(f) {
-				return fmt.Errorf("implausible cross-reference index %s", f)
+	for _, key := range []string{"/Size", "/Index"} {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(key))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			l := &lexer{b: rest[:min(len(rest), 256)]}
+			t := l.next()
+			if t.kind == tkArrOpen {
+				t = l.next()
+			}
+			for k := 0; k < 16 && t.kind == tkNum; k++ {
+				if t.num > maxObjects {
+					return fmt.Errorf("implausible cross-reference %s %.0f", key, t.num)
+				}
+				t = l.next()
 			}
 		}
 	}
-	for _, m := range subsecRE.FindAllSubmatch(data, -1) {
-		if tooBig(m[1]) {
-			return fmt.Errorf("implausible cross-reference subsection %s", m[1])
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("xref"))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+4:]
+		if len(rest) == 0 || !isWhite(rest[0]) {
+			continue
+		}
+		// subsection headers: "first count" lines, each followed by entries
+		for _, m := range subsecRE.FindAllSubmatch(rest[:min(len(rest), 64)], 1) {
+			if tooBig(m[1]) {
+				return fmt.Errorf("implausible cross-reference subsection %s", m[1])
+			}
 		}
 	}
 	return nil
