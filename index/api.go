@@ -28,8 +28,12 @@ const (
 	SortDateDesc  = "-date"     // newest first
 )
 
-// The facet names used as keys of Result.Facets, in display order.
+// FacetNames are all facets, in display order: the keys of Result.Facets.
 var FacetNames = []string{"municipality", "committee", "kind", "year", "outcome", "heading", "scheme", "subject"}
+
+// DefaultFacets are the facets counted when Request.Facets is nil: those
+// a result page shows. Each facet costs time on every hit.
+var DefaultFacets = []string{"municipality", "committee", "kind", "year", "outcome"}
 
 // Request is one search.
 type Request struct {
@@ -60,13 +64,17 @@ type Request struct {
 	// documents that have no items (letters, notes): the units a person
 	// reads. Documents with items are found with TypeDocument.
 	Type string
+
+	// Facets names the facets to count (see FacetNames); nil means
+	// DefaultFacets and an empty, non-nil slice none.
+	Facets []string
 }
 
 // Result is the answer to a Request.
 type Result struct {
 	Total  uint64                  // hits matching, over all pages
 	Hits   []Hit                   // this page's hits
-	Facets map[string][]FacetCount // keyed by FacetNames, counts over all hits
+	Facets map[string][]FacetCount // the facets asked for, counts over all hits
 	Took   time.Duration
 }
 

@@ -73,9 +73,7 @@ func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 		return nil, fmt.Errorf("case %s: letters: %w", number, err)
 	}
 	for _, m := range letters {
-		hit := hitFrom(m)
-		hit.Snippet = nil
-		h.Letters = append(h.Letters, hit)
+		h.Letters = append(h.Letters, hitFrom(m))
 	}
 	return h, nil
 }
@@ -118,9 +116,7 @@ func (x *Index) Related(ctx context.Context, recordID string) ([]Hit, error) {
 	}
 	hits := make([]Hit, 0, len(ms))
 	for _, m := range ms {
-		hit := hitFrom(m)
-		hit.Snippet = nil
-		hits = append(hits, hit)
+		hits = append(hits, hitFrom(m))
 	}
 	return hits, nil
 }

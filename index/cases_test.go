@@ -41,6 +41,7 @@ type jsonReq struct {
 	Page         int      `json:"page"`
 	PageSize     int      `json:"page_size"`
 	Type         string   `json:"type"`
+	Facets       []string `json:"facets"`
 }
 
 type searchWant struct {
@@ -83,7 +84,7 @@ func loadCase(t *testing.T, dir string) (*Index, []searchCase) {
 	return x, searches
 }
 
-func readJSON(t *testing.T, path string, v any) {
+func readJSON(t testing.TB, path string, v any) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -118,7 +119,7 @@ func TestCases(t *testing.T) {
 func (j *jsonReq) request(t *testing.T) Request {
 	r := Request{
 		Query: j.Query, Municipality: j.Municipality, Committee: j.Committee, Kind: j.Kind,
-		Outcome: j.Outcome, Year: j.Year, Sort: j.Sort, Page: j.Page, PageSize: j.PageSize, Type: j.Type,
+		Outcome: j.Outcome, Year: j.Year, Sort: j.Sort, Page: j.Page, PageSize: j.PageSize, Type: j.Type, Facets: j.Facets,
 	}
 	var err error
 	if j.From != "" {

@@ -103,12 +103,14 @@ func entries(r *corpus.Record) ([]entry, error) {
 	f[fTitle] = recordTitle(r)
 	if len(r.Items) == 0 {
 		// The document is the unit a reader wants: list it and keep its
-		// text for snippets. A document with items is found through them,
-		// so its text is searchable but not stored twice.
+		// text for snippets. A document with items is found through them;
+		// of its own text only what lies outside the items is indexed
+		// (header, participants, contents, item titles), so that the
+		// items' text is not analysed and indexed twice.
 		f[fListed] = "1"
 		f[fBody] = r.Text
 	} else {
-		f[fFulltext] = r.Text
+		f[fFulltext] = outsideItems(r)
 	}
 	var cns []corpus.CaseNumber
 	var journal []string
@@ -122,6 +124,38 @@ func entries(r *corpus.Record) ([]entry, error) {
 	addCaseNumbers(f, cns, journal)
 	out = append(out, entry{id: r.ID, fields: f})
 	return out, nil
+}
+
+// minCut is the shortest item text cut out of a document's text: shorter
+// ones ("Godkendt.") would match elsewhere.
+const minCut = 40
+
+// outsideItems returns the text of a record with the text of its items'
+// sections, decisions and recommendations cut out, where found verbatim.
+func outsideItems(r *corpus.Record) string {
+	text := r.Text
+	cut := func(s string) {
+		s = strings.TrimSpace(s)
+		if len(s) < minCut {
+			return
+		}
+		if i := strings.Index(text, s); i >= 0 {
+			text = text[:i] + "\n" + text[i+len(s):]
+		}
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		for _, s := range it.Sections {
+			cut(s.Text)
+		}
+		for _, d := range it.Decisions {
+			cut(d.Text)
+		}
+		for _, rec := range it.Recommendations {
+			cut(rec)
+		}
+	}
+	return text
 }
 
 // addCaseNumbers sets the case-number fields from structured numbers and

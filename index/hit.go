@@ -29,11 +29,6 @@ func hitFrom(h *search.DocumentMatch) Hit {
 			hit.Date = t.Format(time.DateOnly)
 		}
 	}
-	var locs []search.Locations
-	for _, l := range h.Locations[fBody] {
-		locs = append(locs, l)
-	}
-	hit.Snippet = snippet(str(f[fBody]), locs)
 	return hit
 }
 

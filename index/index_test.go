@@ -18,7 +18,7 @@ import (
 func seedRecords(t testing.TB) []*corpus.Record {
 	t.Helper()
 	var recs []*corpus.Record
-	readJSON(t.(*testing.T), filepath.Join("testdata", "cases", "seeds", "records.json"), &recs)
+	readJSON(t, filepath.Join("testdata", "cases", "seeds", "records.json"), &recs)
 	return recs
 }
 

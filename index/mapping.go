@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-2"
+const mappingVersion = "referat-index-3"
 
 // Analyzer names.
 const (
@@ -54,13 +54,14 @@ const (
 	fSubject      = "subject" // KLE subject names (facet)
 	fSubjectText  = "subject_text"
 	fTitle        = "title"
-	fBody         = "body"     // snippet source: stored, with term vectors
-	fFulltext     = "fulltext" // text of documents with items: indexed only
+	fBody         = "body"     // item text or text of a document without items: stored for snippets, positions for phrases
+	fFulltext     = "fulltext" // text of a document with items outside them: indexed only
 	fDecisions    = "decisions"
 )
 
-// storedFields are the fields a Hit is built from.
-var storedFields = []string{fType, fRecord, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle, fBody}
+// storedFields are the fields a Hit is built from; a search adds fBody
+// for snippets.
+var storedFields = []string{fType, fRecord, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
@@ -151,6 +152,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fSubject, kw(true, true))
 	add(fSubjectText, text(analyzerFold, false, false))
 	add(fTitle, text(analyzerDanish, true, false))
+	// Term vectors hold the positions phrase queries need (about 0.7 bytes
+	// per byte of text; snippets do not use them).
 	add(fBody, text(analyzerDanish, true, true))
 	add(fFulltext, text(analyzerDanish, false, false))
 	add(fDecisions, storedOnly())

@@ -44,9 +44,12 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	facets, err := facetList(r)
+	if err != nil {
+		return nil, err
+	}
 	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
-	req.Fields = storedFields
-	req.IncludeLocations = hasText
+	req.Fields = append(slices.Clone(storedFields), fBody)
 	sort := r.Sort
 	if !hasText && (sort == "" || sort == SortRelevance) {
 		// Nothing to rank by: newest first reads best.
@@ -54,16 +57,17 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	switch sort {
 	case "", SortRelevance:
+		// Ties keep index order, which is stable between pages; sorting
+		// by document id would read every hit's id.
 	case SortDate, SortDateDesc:
 		req.SortByCustom(search.SortOrder{
 			&search.SortField{Field: fDate, Desc: sort == SortDateDesc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
-			&search.SortDocID{},
 		})
 	default:
 		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
 	}
-	for _, name := range FacetNames {
+	for _, name := range facets {
 		f := facetFields[name]
 		req.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
 	}
@@ -71,9 +75,12 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	out := &Result{Total: res.Total, Facets: map[string][]FacetCount{}}
+	terms := x.queryTerms(q)
+	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitFrom(h))
+		hit := hitFrom(h)
+		hit.Snippet = x.snippet(str(h.Fields[fBody]), terms)
+		out.Hits = append(out.Hits, hit)
 	}
 	for name, fr := range res.Facets {
 		var fcs []FacetCount
@@ -92,6 +99,19 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// facetList returns the facets a request asks for.
+func facetList(r Request) ([]string, error) {
+	if r.Facets == nil {
+		return DefaultFacets, nil
+	}
+	for _, f := range r.Facets {
+		if _, ok := facetFields[f]; !ok {
+			return nil, queryErrorf(r.Query, "facet %q unknown; facets: %s", f, strings.Join(FacetNames, ", "))
+		}
+	}
+	return r.Facets, nil
 }
 
 func paging(r Request) (page, size int, err error) {
@@ -123,7 +143,7 @@ func (x *Index) buildQuery(q *Query, r *Request) (bq query.Query, hasText bool, 
 		return nil, false, queryErrorf(r.Query, "type %q unknown; use %s, %s or nothing", r.Type, TypeItem, TypeDocument)
 	}
 	for _, c := range q.Clauses {
-		cq, text := x.clauseQuery(c)
+		cq, text := x.clauseQuery(c, r.Type == TypeDocument)
 		if cq == nil {
 			continue // only stop words
 		}
@@ -213,17 +233,25 @@ func (x *Index) analyzes(analyzer, text string) bool {
 }
 
 // clauseQuery is the Bleve query of one clause (nil when it has nothing
-// to match) and whether it matches document text.
-func (x *Index) clauseQuery(c Clause) (query.Query, bool) {
+// to match) and whether it matches document text. Only documents with
+// items have a fulltext field, and only a search for documents reaches
+// them.
+func (x *Index) clauseQuery(c Clause, documents bool) (query.Query, bool) {
 	v := c.Value
 	switch c.Field {
 	case "":
 		var ds []query.Query
 		if x.analyzes(analyzerDanish, v) {
 			if c.Phrase {
-				ds = append(ds, phrase(fTitle, v, 2), phrase(fBody, v, 0), phrase(fFulltext, v, 0))
+				ds = append(ds, phrase(fTitle, v, 2), phrase(fBody, v, 0))
+				if documents {
+					ds = append(ds, phrase(fFulltext, v, 0))
+				}
 			} else {
-				ds = append(ds, match(fTitle, v, 2), match(fBody, v, 0), match(fFulltext, v, 0))
+				ds = append(ds, match(fTitle, v, 2), match(fBody, v, 0))
+				if documents {
+					ds = append(ds, match(fFulltext, v, 0))
+				}
 			}
 		}
 		if LooksLikeCaseNumber(v) {

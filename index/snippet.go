@@ -1,55 +1,108 @@
 package index
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 // SnippetLength is the approximate length in bytes of a snippet's text.
 const SnippetLength = 240
 
+// queryTerms returns the analysed terms of a query's text clauses, the
+// words a snippet marks. Excluded clauses mark nothing.
+func (x *Index) queryTerms(q *Query) map[string]bool {
+	terms := map[string]bool{}
+	a := x.mapping.AnalyzerNamed(analyzerDanish)
+	if a == nil {
+		return terms
+	}
+	for _, c := range q.Clauses {
+		if c.Field != "" || c.Exclude {
+			continue
+		}
+		for _, t := range a.Analyze([]byte(c.Value)) {
+			terms[string(t.Term)] = true
+		}
+	}
+	return terms
+}
+
+type span struct {
+	start, end int
+	term       string // the query term matched
+}
+
+// matches returns the byte ranges of the words of text that analyse to
+// one of terms. A Danish stem is a prefix of the lower-cased word, so
+// only words starting with a term are analysed: a page of hits costs a
+// scan of their text, not its analysis.
+func (x *Index) matches(text string, terms map[string]bool) []span {
+	if len(terms) == 0 {
+		return nil
+	}
+	a := x.mapping.AnalyzerNamed(analyzerDanish)
+	var out []span
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+		word := text[start:i]
+		lower := strings.ToLower(word)
+		for t := range terms {
+			if !strings.HasPrefix(lower, t) {
+				continue
+			}
+			for _, tok := range a.Analyze([]byte(word)) {
+				if terms[string(tok.Term)] {
+					out = append(out, span{start, i, string(tok.Term)})
+					break
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
 // snippet cuts from text the window of about SnippetLength bytes holding
-// the most matches (byte ranges from Bleve's term locations) and splits it
-// into spans. With no matches it returns the text's beginning: for an item
-// that is its decision.
-func snippet(text string, termLocs []search.Locations) []Span {
+// the most different query terms, then the most matches, and splits it
+// into spans. With no
+// matches it returns the text's beginning: for an item that is its
+// decision.
+func (x *Index) snippet(text string, terms map[string]bool) []Span {
 	if text == "" {
 		return nil
 	}
-	type rng struct{ start, end int }
-	var ms []rng
-	for _, ls := range termLocs {
-		for _, l := range ls {
-			s, e := int(l.Start), int(l.End)
-			if s < 0 || e > len(text) || s >= e || len(l.ArrayPositions) > 0 {
-				continue
-			}
-			ms = append(ms, rng{s, e})
-		}
-	}
-	slices.SortFunc(ms, func(a, b rng) int { return a.start - b.start })
-	// Drop overlaps (a phrase reports each term; stems may coincide).
-	var clean []rng
-	for _, m := range ms {
-		if n := len(clean); n > 0 && m.start < clean[n-1].end {
-			clean[n-1].end = max(clean[n-1].end, m.end)
-			continue
-		}
-		clean = append(clean, m)
-	}
-	ms = clean
+	ms := x.matches(text, terms)
 
 	// Pick the window start: the match after which most matches fit.
 	start, end := 0, min(len(text), SnippetLength)
 	if len(ms) > 0 {
 		best, bestN := 0, 0
+		seen := map[string]bool{}
 		for i := range ms {
+			clear(seen)
 			n := 0
 			for j := i; j < len(ms) && ms[j].end-ms[i].start <= SnippetLength; j++ {
+				if !seen[ms[j].term] {
+					seen[ms[j].term] = true
+					n += 1000 // a term not yet in the window counts most
+				}
 				n++
 			}
 			if n > bestN {
