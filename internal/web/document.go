@@ -65,6 +65,9 @@ func documentTitle(rec *corpus.Record) string {
 	case rec.Committee != "":
 		return kindLabel(rec.Kind) + " · " + rec.Committee
 	}
+	if name := sourceName(rec); name != "" {
+		return name
+	}
 	return kindLabel(rec.Kind)
 }
 

@@ -45,6 +45,7 @@ func TestMain(m *testing.M) {
 	if fix != nil {
 		fix.cleanup()
 	}
+	closeReal()
 	os.Exit(code)
 }
 
@@ -93,6 +94,9 @@ func buildFixture() (*fixture, error) {
 		}
 		r.Format = corpus.FormatText
 		f.recs[filepath.Base(r.Source.Path)[:3]] = r
+		if err := f.store.PutRecord(r); err != nil {
+			return fail(err)
+		}
 	}
 	hostile, err := hostileRecord(f.store, f.recs["000"])
 	if err != nil {
@@ -100,10 +104,8 @@ func buildFixture() (*fixture, error) {
 	}
 	f.recs["script"] = hostile
 	recs = append(recs, hostile)
-	for _, r := range recs {
-		if err := f.store.PutRecord(r); err != nil {
-			return fail(err)
-		}
+	if err := f.store.PutRecord(hostile); err != nil {
+		return fail(err)
 	}
 	if f.ix, err = index.Open(filepath.Join(dir, "index")); err != nil {
 		return fail(err)
@@ -119,10 +121,11 @@ func buildFixture() (*fixture, error) {
 	return f, nil
 }
 
-// hostileRecord is the Lejre seed's item 7 with markup planted in the
-// fields the pages show, and source bytes that begin with the markup.
+// hostileRecord is one item of base (its seventh, or its last) with markup
+// planted in the fields the pages show, and source bytes that begin with
+// the markup.
 func hostileRecord(st *corpus.Store, base *corpus.Record) (*corpus.Record, error) {
-	raw, err := os.ReadFile(testcorpus.Path(base.Source.Path))
+	raw, err := st.Raw(base.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +139,11 @@ func hostileRecord(st *corpus.Store, base *corpus.Record) (*corpus.Record, error
 	json.Unmarshal(b, &r)
 	r.ID = id
 	r.Source = corpus.Source{Path: "hostile/" + scriptPayload + ".txt"}
-	r.Committee = "Udvalget for Børn og Ungdom " + scriptPayload
-	it := r.Items[6]
+	r.Committee = base.Committee + " " + scriptPayload
+	it := r.Items[min(6, len(r.Items)-1)]
 	it.Title = "Skadelig titel " + scriptPayload
 	it.Sections = append([]corpus.Section{{Heading: "Resumé " + scriptPayload, Text: "Plantet markup: " + scriptPayload + " og <img src=x onerror=alert(1)> i ledelsestilsyn."}}, it.Sections...)
-	it.Decisions[0].Text = "Drøftet " + scriptPayload
+	it.Decisions = append([]corpus.Decision{{Body: r.Committee, Date: r.Meeting.Date, Text: "Drøftet " + scriptPayload, Outcome: corpus.OutcomeDiscussed}}, it.Decisions...)
 	it.CaseNumbers = []corpus.CaseNumber{{Raw: `"><script>x</script>`, Scheme: corpus.SchemeSlash}}
 	r.Items = []corpus.Item{it}
 	r.Text = scriptPayload + "\n" + r.Text

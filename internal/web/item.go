@@ -212,6 +212,7 @@ func splitSections(it *corpus.Item) itemParts {
 		case strings.HasPrefix(h, "beslutningskompetence") && it.Competence != "":
 		case strings.HasPrefix(h, "beslutning") && !strings.HasPrefix(h, "beslutningskompetence") && len(it.Decisions) > 0:
 		case h == "bilag" && len(it.Attachments) > 0:
+		case (h == "afbud" || strings.HasPrefix(h, "afbud/")) && len(it.Absent) > 0:
 		case h == "sagens forløb" && len(it.History) > 0:
 		default:
 			p.Sections = append(p.Sections, *sec)

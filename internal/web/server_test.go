@@ -305,7 +305,7 @@ func TestDocumentAndLetterPages(t *testing.T) {
 		"Lov om kommunernes styrelse (kommunestyrelsesloven)",
 		"<strong>Nanna B. Damgaard</strong>",
 		"Social- og Boligministeriet",
-		"Hele brevets tekst",
+		"Hele teksten",
 	)
 	// A meeting's document page lists its items.
 	target = "/documents/" + f.recs["000"].ID

@@ -100,6 +100,16 @@ func sourceContentType(rec *corpus.Record, head []byte) string {
 // sourceFileName is the name a download gets: the last element of the
 // source's path or URL, else the id with the type's extension.
 func sourceFileName(rec *corpus.Record, id, base string) string {
+	name := sourceName(rec)
+	if name == "" {
+		name = id[:16] + extensions[base]
+	}
+	return name
+}
+
+// sourceName is the last element of a record's source path or URL, with
+// what could break a header or a path left out; "" when there is none.
+func sourceName(rec *corpus.Record) string {
 	var name string
 	if rec != nil {
 		switch {
@@ -117,8 +127,8 @@ func sourceFileName(rec *corpus.Record, id, base string) string {
 		}
 		return r
 	}, name)
-	if name == "" || name == "." || name == ".." {
-		name = id[:16] + extensions[base]
+	if name == "." || name == ".." || name == "/" {
+		return ""
 	}
 	return name
 }

@@ -1,0 +1,184 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"html"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"referat/corpus"
+	"referat/index"
+	"referat/internal/pipeline"
+	"referat/internal/testcorpus"
+)
+
+// The real corpus: every document of testdata/corpus run through the real
+// pipeline (ingest, extract, store, index), as `referat serve` shows it.
+
+var (
+	realOnce sync.Once
+	real     *realFixture
+	realErr  error
+)
+
+type realFixture struct {
+	srv *Server
+	p   *pipeline.Pipeline
+	dir string
+	// hostile is the page of an item copied from a real record with
+	// markup planted in its text (see hostileRecord).
+	hostile string
+}
+
+func realServer(t testing.TB) *realFixture {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("ingests the test corpus with the real pipeline; skipped with -short")
+	}
+	realOnce.Do(func() { real, realErr = buildReal(t) })
+	if realErr != nil {
+		t.Fatalf("ingest testdata/corpus: %v", realErr)
+	}
+	return real
+}
+
+func buildReal(t testing.TB) (*realFixture, error) {
+	dir, err := os.MkdirTemp("", "referat-web-real-")
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.Open(filepath.Join(dir, "data"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	rep, err := p.IngestPaths(context.Background(), []string{testcorpus.Dir()}, pipeline.Options{Workers: 2})
+	if err != nil && !errors.Is(err, pipeline.ErrSomeFailed) {
+		p.Close()
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	// Documents the pipeline fails on are its business, not the page's.
+	for _, f := range rep.Failures {
+		t.Logf("pipeline failed on %s: %s", f.Path, f.Reason)
+	}
+	fail := func(err error) (*realFixture, error) {
+		p.Close()
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	hostile, err := plantHostile(p)
+	if err != nil {
+		return fail(err)
+	}
+	srv, err := New(p.Index, p.Store, Options{Log: &syncBuffer{}})
+	if err != nil {
+		return fail(err)
+	}
+	return &realFixture{srv: srv, p: p, dir: dir, hostile: hostile}, nil
+}
+
+// plantHostile stores and indexes a hostile copy of the first stored
+// record with items, and returns its item's page.
+func plantHostile(p *pipeline.Pipeline) (string, error) {
+	ids, err := p.Store.RecordIDs()
+	if err != nil {
+		return "", err
+	}
+	for _, id := range ids {
+		base, err := p.Store.Record(id)
+		if err != nil {
+			return "", err
+		}
+		if len(base.Items) == 0 {
+			continue
+		}
+		h, err := hostileRecord(p.Store, base)
+		if err != nil {
+			return "", err
+		}
+		if err := p.Store.PutRecord(h); err != nil {
+			return "", err
+		}
+		if err := p.Index.Index(context.Background(), []*corpus.Record{h}); err != nil {
+			return "", err
+		}
+		return "/items/" + index.ItemID(h.ID, h.Items[0].Number, 0), nil
+	}
+	return "", errors.New("no stored record has items")
+}
+
+func closeReal() {
+	if real != nil {
+		real.p.Close()
+		os.RemoveAll(real.dir)
+	}
+}
+
+var hrefRE = regexp.MustCompile(`href="(/[^"]*)"`)
+
+// TestRealCorpusLinks follows every link of the pages of every stored
+// document: each must answer 200, and no page may carry a script.
+func TestRealCorpusLinks(t *testing.T) {
+	rf := realServer(t)
+	ids, err := rf.p.Store.RecordIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) < 15 {
+		t.Fatalf("the pipeline stored %d records of testdata/corpus; want at least 15", len(ids))
+	}
+	queue := []string{"/", "/?q=kommune", "/?q=beslutning&sort=-date"}
+	expand := map[string]bool{"/": true, "/?q=kommune": true, "/?q=beslutning&sort=-date": true}
+	for _, id := range ids {
+		queue = append(queue, "/documents/"+id)
+	}
+	seen := map[string]bool{}
+	pages, items, cases := 0, 0, 0
+	for len(queue) > 0 && pages < 5000 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		pages++
+		res, body := get(t, rf.srv, u)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: status %d", u, res.StatusCode)
+			continue
+		}
+		if strings.HasPrefix(u, "/source/") || strings.HasPrefix(u, "/static/") || strings.HasPrefix(u, "/api/") {
+			continue
+		}
+		if strings.Contains(strings.ToLower(body), "<script") {
+			t.Errorf("GET %s: the page has a script", u)
+		}
+		switch {
+		case strings.HasPrefix(u, "/items/"):
+			items++
+		case strings.HasPrefix(u, "/cases/"):
+			cases++
+		}
+		// Search pages other than the start pages are leaves: their facet
+		// links multiply without end.
+		if strings.HasPrefix(u, "/?") && !expand[u] {
+			continue
+		}
+		for _, m := range hrefRE.FindAllStringSubmatch(body, -1) {
+			if l := html.UnescapeString(m[1]); !seen[l] {
+				queue = append(queue, l)
+			}
+		}
+	}
+	t.Logf("followed %d links: %d item pages, %d case pages, %d documents", pages, items, cases, len(ids))
+	if items == 0 || cases == 0 {
+		t.Errorf("no item or case pages reached from the documents")
+	}
+}
