@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"context"
-	"strings"
 	"time"
 )
 
@@ -47,18 +46,18 @@ type Fetched struct {
 // on before.
 func (f *Fetched) Changed() bool { return f.PreviousHash != "" }
 
-// UTF8 returns a textual body (HTML, XML, JSON, plain text) in UTF-8,
-// decoded from the charset its Content-Type or <meta> declares, falling
-// back to windows-1252 for HTML without one, as browsers do. Other bodies
-// are returned as they are.
+// UTF8 returns an HTML or plain-text body in UTF-8, decoded from the
+// charset its Content-Type, BOM or <meta> declares, falling back to
+// windows-1252 for bytes that are not UTF-8, as browsers do. Other bodies
+// are returned as they are: JSON is UTF-8 by definition, and XML names
+// its encoding in its own declaration, which a decoder must read.
 func (f *Fetched) UTF8() ([]byte, error) {
-	mt := mediaType(f.ContentType)
-	textual := strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "+xml") || strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "/json")
-	if !textual {
-		return f.Body, nil
+	switch mediaType(f.ContentType) {
+	case "text/html", "application/xhtml+xml", "text/plain":
+		out, _, err := decodeToUTF8(f.Body, f.ContentType)
+		return out, err
 	}
-	out, _, err := decodeToUTF8(f.Body, f.ContentType)
-	return out, err
+	return f.Body, nil
 }
 
 // Sink receives each new or changed document. Run calls it from one

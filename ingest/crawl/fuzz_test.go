@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -48,9 +49,15 @@ func FuzzParseConfig(f *testing.F) {
 // canonical and without fragment, and the First Agenda reading of the page
 // yields only API and attachment URLs on the page's host.
 func FuzzPageLinks(f *testing.F) {
-	for _, rel := range []string{"aarhus/aarhus-listing-2025-10.html", middelfartPage} {
-		f.Add(corpusFile(f, rel), "https://dagsordener.aarhus.dk/", "text/html")
+	// Seeds are cut from real pages: the fuzzer crawls with large inputs.
+	listing := string(corpusFile(f, "aarhus/aarhus-listing-2025-10.html"))
+	start := strings.Index(listing, `<div id="resultaterplaceholder">`)
+	end := start
+	for range 4 {
+		end += strings.Index(listing[end:], "</a>") + len("</a>")
 	}
+	f.Add([]byte(listing[start:end]), "https://dagsordener.aarhus.dk/", "text/html")
+	f.Add(corpusFile(f, middelfartPage)[:5000], "https://x.dk/a/", "text/html")
 	f.Add([]byte(`<base href="../x/"><a href="a.pdf#p=2">æ</a><a href="/vis?id=a70723d3-8732-4382-b761-7622cc64fe62">m</a>`), "http://h.dk/a/b/c.html", "text/html; charset=windows-1252")
 	f.Fuzz(func(t *testing.T, body []byte, base, contentType string) {
 		page, err := parseHTTPURL(base)
@@ -90,8 +97,16 @@ func FuzzPageLinks(f *testing.F) {
 // URLs inside the XML's folder on its host (or, for an SBSYS DownloadUrl,
 // to an http(s) URL), whatever the XML says.
 func FuzzExportAttachments(f *testing.F) {
-	f.Add(corpusFile(f, "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml")[:60000])
-	f.Add(corpusFile(f, "ballerup-sbsys-2013/Publication32.xml"))
+	// Seeds are the real exports without their full texts and empty
+	// elements (eDoc) or cut to their enclosures (SBSYS): the fuzzer
+	// crawls with large inputs.
+	edoc := corpusFile(f, "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml")
+	edoc = regexp.MustCompile(`(?s)<FullText>.*?</FullText>`).ReplaceAll(edoc, nil)
+	edoc = regexp.MustCompile(`(?m)^\s*<[A-Za-z]+ />\r?\n`).ReplaceAll(edoc, nil)
+	f.Add(edoc)
+	sbsys := string(corpusFile(f, "ballerup-sbsys-2013/Publication32.xml"))
+	i, j := strings.Index(sbsys, "<Enclosures>"), strings.Index(sbsys, "</Enclosures>")
+	f.Add([]byte("<Publication>" + sbsys[i:j] + "</Enclosures></Publication>"))
 	f.Add([]byte(`<?xml version="1.0" encoding="windows-1252"?><Meeting><Attachment><PDFDocument>..\x.pdf</PDFDocument></Attachment></Meeting>`))
 	doc, _ := url.Parse("https://x.dk/pub/m1/file.xml")
 	src := &source{Source: Source{Name: "f"}}
@@ -120,7 +135,19 @@ func FuzzExportAttachments(f *testing.F) {
 func FuzzFirstAgendaJSON(f *testing.F) {
 	for _, rel := range greveMeetings {
 		b := corpusFile(f, rel)
-		f.Add(b)
+		// The seed is the meeting without its case texts: the fuzzer
+		// crawls with large inputs.
+		var doc map[string]any
+		json.Unmarshal(b, &doc)
+		if ps, ok := doc["Dagsordenpunkter"].([]any); ok {
+			for _, p := range ps {
+				if p, ok := p.(map[string]any); ok {
+					delete(p, "Felter")
+				}
+			}
+		}
+		small, _ := json.Marshal(doc)
+		f.Add(small)
 		var m struct {
 			ID     string `json:"Id"`
 			Udvalg struct{ ID, Navn string }
