@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,28 +26,52 @@ var (
 	spaceRE      = regexp.MustCompile(`\s+`)
 )
 
-// furnitureKey is a line as compared across pages: page numbers and dates
-// vary, so digits count as one class.
-func furnitureKey(s string) string {
+// pageOffsets are the differences between a page's printed number and its
+// place in the file that running headers are checked for (a cover page or
+// a table of contents often goes unnumbered).
+var pageOffsets = [...]int{0, -1, 1, -2, 2}
+
+// furnitureKey is a line as compared across pages, for one page offset:
+// spacing and case do not count, and a number equal to the page's place
+// plus offset ("Side 3 af 28") is a page number, which varies. Every other
+// digit counts, so case numbers and dates that differ are different lines.
+func furnitureKey(s string, page, offset int) string {
 	s = strings.ToLower(strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")))
-	return digitsRE.ReplaceAllString(s, "#")
+	want, done := strconv.Itoa(page+offset), false
+	return digitsRE.ReplaceAllStringFunc(s, func(n string) string {
+		if !done && strings.TrimLeft(n, "0") == want {
+			done = true // only the first: in "Side 3 af 3" the second is the count
+			return "#"
+		}
+		return n
+	})
 }
 
-// removeFurniture returns the document text without page furniture.
+// removeFurniture returns the document text without page furniture: page
+// numbers, and running headers and footers, which repeat near the top or
+// bottom of many pages. Only lines running from the page's edge inward
+// count: the headings of an agenda item that starts a new page ("Punkt 4:
+// ...", its case number, "Beslutninger") repeat too, but below its title,
+// so they stay.
 func removeFurniture(pages []Page) string {
 	lines := make([][]string, len(pages))
 	for i, p := range pages {
 		lines[i] = strings.Split(p.Text, "\n")
 	}
 	// Count, per key, on how many pages a line near the top or bottom occurs.
-	counts := map[string]int{}
-	for _, ls := range lines {
-		seen := map[string]bool{}
-		for _, j := range edgeIndexes(ls) {
-			k := furnitureKey(ls[j])
-			if k != "" && !seen[k] {
-				seen[k] = true
-				counts[k]++
+	var counts [len(pageOffsets)]map[string]int
+	for o := range pageOffsets {
+		counts[o] = map[string]int{}
+	}
+	for i, ls := range lines {
+		for o, off := range pageOffsets {
+			seen := map[string]bool{}
+			for _, j := range edgeIndexes(ls) {
+				k := furnitureKey(ls[j], i+1, off)
+				if k != "" && !seen[k] {
+					seen[k] = true
+					counts[o][k]++
+				}
 			}
 		}
 	}
@@ -54,21 +79,39 @@ func removeFurniture(pages []Page) string {
 	if len(pages) >= 6 {
 		need = max(3, len(pages)/3)
 	}
+	repeated := func(line string, page int) (string, bool) {
+		for o, off := range pageOffsets {
+			k := furnitureKey(line, page, off)
+			if counts[o][k] >= need {
+				return k, true
+			}
+		}
+		return "", false
+	}
 	kept := map[string]bool{}
 	vocab := vocabulary(pages)
 	texts := make([]string, len(pages))
 	for i, ls := range lines {
 		drop := make([]bool, len(ls))
-		for _, j := range edgeIndexes(ls) {
-			s := strings.TrimSpace(ls[j])
-			if pageNumberRE.MatchString(s) {
-				drop[j] = true
-				continue
-			}
-			k := furnitureKey(s)
-			if len(pages) >= 2 && counts[k] >= need {
-				// keep a running header's first appearance: the first page's
-				// copy is often the document's own title or date
+		seen := make([]bool, len(ls))
+		top, bottom := edgeRuns(ls)
+		for _, run := range [][]int{top, bottom} {
+			for _, j := range run {
+				if seen[j] {
+					break // a short page: the runs met
+				}
+				seen[j] = true
+				s := strings.TrimSpace(ls[j])
+				if pageNumberRE.MatchString(s) {
+					drop[j] = true
+					continue
+				}
+				k, ok := repeated(s, i+1)
+				if len(pages) < 2 || !ok {
+					break // the page's own text begins here
+				}
+				// keep a running header's first appearance: the first
+				// page's copy is often the document's own title or date
 				if kept[k] {
 					drop[j] = true
 				}
@@ -85,6 +128,23 @@ func removeFurniture(pages []Page) string {
 		texts[i] = strings.Trim(joinHyphenated(strings.Join(out, "\n")), "\n")
 	}
 	return norm.NFC.String(strings.Join(texts, "\f"))
+}
+
+// edgeRuns returns the indexes of the first non-blank lines, top down, and
+// of the last ones, bottom up, edgeLines of each; on a short page they
+// overlap.
+func edgeRuns(ls []string) (top, bottom []int) {
+	for j := 0; j < len(ls) && len(top) < edgeLines; j++ {
+		if strings.TrimSpace(ls[j]) != "" {
+			top = append(top, j)
+		}
+	}
+	for j := len(ls) - 1; j >= 0 && len(bottom) < edgeLines; j-- {
+		if strings.TrimSpace(ls[j]) != "" {
+			bottom = append(bottom, j)
+		}
+	}
+	return top, bottom
 }
 
 // edgeIndexes returns the indexes of the first and last non-blank lines.
