@@ -36,7 +36,7 @@ var (
 func splitLines(text string) []line {
 	var out []line
 	for p, page := range strings.Split(text, "\f") {
-		for _, raw := range strings.Split(page, "\n") {
+		for _, raw := range splitDateCells(strings.Split(page, "\n")) {
 			t := strings.TrimSpace(spaceRun.ReplaceAllString(strings.TrimRight(raw, "\r"), " "))
 			l := line{text: t, page: p, blank: t == ""}
 			if !l.blank && letterSpaced(t) {
@@ -46,6 +46,36 @@ func splitLines(text string) []line {
 		}
 	}
 	markFurniture(out)
+	return out
+}
+
+// splitDateCells puts a date printed beside other text in the same row
+// ("Til Aarhus Byråd<TAB>26-08-2025": a letterhead laid out in columns)
+// on a line of its own, so that it reads as the letter's date line.
+func splitDateCells(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !strings.Contains(l, "\t") {
+			out = append(out, l)
+			continue
+		}
+		cells := strings.Split(l, "\t")
+		dated := false
+		for _, c := range cells {
+			if _, ok := dateLine(strings.TrimSpace(c)); ok {
+				dated = true
+			}
+		}
+		if !dated {
+			out = append(out, l)
+			continue
+		}
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				out = append(out, c)
+			}
+		}
+	}
 	return out
 }
 
