@@ -25,6 +25,10 @@ var (
 	realOnce sync.Once
 	real     *realFixture
 	realErr  error
+
+	sharedOnce sync.Once
+	shared     *realFixture
+	sharedErr  error
 )
 
 type realFixture struct {
@@ -41,14 +45,29 @@ func realServer(t testing.TB) *realFixture {
 	if testing.Short() {
 		t.Skip("ingests the test corpus with the real pipeline; skipped with -short")
 	}
-	realOnce.Do(func() { real, realErr = buildReal(t) })
+	realOnce.Do(func() { real, realErr = buildReal(t, testcorpus.Dir()) })
 	if realErr != nil {
 		t.Fatalf("ingest testdata/corpus: %v", realErr)
 	}
 	return real
 }
 
-func buildReal(t testing.TB) (*realFixture, error) {
+// sharedServer is realServer over the whole shared corpus; it skips the
+// test when the shared corpus is absent.
+func sharedServer(t testing.TB) *realFixture {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("ingests the shared corpus with the real pipeline; skipped with -short")
+	}
+	dir := testcorpus.Shared(t)
+	sharedOnce.Do(func() { shared, sharedErr = buildReal(t, dir) })
+	if sharedErr != nil {
+		t.Fatalf("ingest %s: %v", dir, sharedErr)
+	}
+	return shared
+}
+
+func buildReal(t testing.TB, corpusDir string) (*realFixture, error) {
 	dir, err := os.MkdirTemp("", "referat-web-real-")
 	if err != nil {
 		return nil, err
@@ -58,7 +77,7 @@ func buildReal(t testing.TB) (*realFixture, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	rep, err := p.IngestPaths(context.Background(), []string{testcorpus.Dir()}, pipeline.Options{Workers: 2})
+	rep, err := p.IngestPaths(context.Background(), []string{corpusDir}, pipeline.Options{Workers: 2})
 	if err != nil && !errors.Is(err, pipeline.ErrSomeFailed) {
 		p.Close()
 		os.RemoveAll(dir)
@@ -115,9 +134,11 @@ func plantHostile(p *pipeline.Pipeline) (string, error) {
 }
 
 func closeReal() {
-	if real != nil {
-		real.p.Close()
-		os.RemoveAll(real.dir)
+	for _, rf := range []*realFixture{real, shared} {
+		if rf != nil {
+			rf.p.Close()
+			os.RemoveAll(rf.dir)
+		}
 	}
 }
 
@@ -126,13 +147,21 @@ var hrefRE = regexp.MustCompile(`href="(/[^"]*)"`)
 // TestRealCorpusLinks follows every link of the pages of every stored
 // document: each must answer 200, and no page may carry a script.
 func TestRealCorpusLinks(t *testing.T) {
-	rf := realServer(t)
+	checkLinks(t, realServer(t), 15)
+}
+
+// TestSharedCorpusLinks is TestRealCorpusLinks over the shared corpus.
+func TestSharedCorpusLinks(t *testing.T) {
+	checkLinks(t, sharedServer(t), 40)
+}
+
+func checkLinks(t *testing.T, rf *realFixture, minRecords int) {
 	ids, err := rf.p.Store.RecordIDs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ids) < 15 {
-		t.Fatalf("the pipeline stored %d records of testdata/corpus; want at least 15", len(ids))
+	if len(ids) < minRecords {
+		t.Fatalf("the pipeline stored %d records; want at least %d", len(ids), minRecords)
 	}
 	queue := []string{"/", "/?q=kommune", "/?q=beslutning&sort=-date"}
 	expand := map[string]bool{"/": true, "/?q=kommune": true, "/?q=beslutning&sort=-date": true}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -78,7 +79,7 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /api/documents/{record}", s.apiDocument)
 	mux.HandleFunc("GET /api/cases/{number...}", s.apiCase)
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticHandler(static)))
 	mux.HandleFunc("/", s.fallback)
 	s.handler = s.logRequests(securityHeaders(s.recoverPanics(mux)))
 	return s, nil
@@ -125,10 +126,15 @@ func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opts.Log, format+"\n", args...)
 }
 
-// staticHandler serves the embedded stylesheet with a day of caching.
-func staticHandler(fsys fs.FS) http.Handler {
+// staticHandler serves the embedded stylesheet with a day of caching, and
+// no directory listings.
+func (s *Server) staticHandler(fsys fs.FS) http.Handler {
 	files := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			s.notFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)
 	})

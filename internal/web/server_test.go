@@ -348,6 +348,7 @@ func TestNotFound(t *testing.T) {
 		"/source/..%2F..%2F..%2Fetc%2Fpasswd",
 		"/source/" + rec + "%2F..",
 		"/static/nothing.css",
+		"/static/",
 	} {
 		res, body := get(t, f.srv, target)
 		if res.StatusCode != http.StatusNotFound {
