@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +106,31 @@ func TestAllowedHost(t *testing.T) {
 	s, _ = newSource(Source{Name: "x", Profile: "edoc", StartURLs: []string{"https://a.dk/x/"}})
 	if len(s.AllowedHosts) != 1 || s.AllowedHosts[0] != "a.dk" {
 		t.Errorf("default allowed hosts %v; want [a.dk]", s.AllowedHosts)
+	}
+}
+
+func TestStartRoles(t *testing.T) {
+	for _, tc := range []struct {
+		src  Source
+		want []role
+	}{
+		{Source{Name: "a", Profile: "firstagenda", StartURLs: []string{"https://d.dk/api/agenda/udvalgsliste", "https://d.dk/api/agenda/dagsorden/a70723d3-8732-4382-b761-7622cc64fe62", "https://d.dk/"}},
+			[]role{rolePage, roleDocument, rolePage}},
+		{Source{Name: "b", Profile: "edoc", StartURLs: []string{"https://e.dk/edoc/", "https://e.dk/edoc/m/eDocAgendaPublishing.xml"}},
+			[]role{rolePage, roleDocument}},
+		{Source{Name: "c", Profile: "generic", StartURLs: []string{"https://g.dk/liste", "https://g.dk/brev.pdf"}, Documents: LinkRule{Pattern: `\.pdf$`}},
+			[]role{rolePage, roleDocument}},
+	} {
+		src, err := newSource(tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []role
+		for _, tk := range src.startTasks() {
+			got = append(got, tk.Role)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s start roles %v; want %v", tc.src.Name, got, tc.want)
+		}
 	}
 }

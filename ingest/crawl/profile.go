@@ -183,6 +183,9 @@ func (s *source) startTasks() []task {
 		r := rolePage
 		if s.prof.startRole != nil {
 			r = s.prof.startRole(u)
+		} else if s.documents.re != nil && s.documents.re.MatchString(u.String()) {
+			// A start URL the documents pattern matches is a document.
+			r = roleDocument
 		}
 		out = append(out, task{URL: u.String(), Source: s.Name, Role: r})
 	}
