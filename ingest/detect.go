@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 
 	"referat/corpus"
@@ -17,6 +18,9 @@ var ErrEmpty = errors.New("empty document")
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// oleMagic starts an OLE2 compound file: legacy .doc, .xls, .msg.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
 // Detect tells the format of a document from its bytes.
 func Detect(data []byte) (corpus.Format, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -28,6 +32,9 @@ func Detect(data []byte) (corpus.Format, error) {
 	}
 	if bytes.Contains(head, []byte("%PDF-")) {
 		return corpus.FormatPDF, nil
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return "", fmt.Errorf("%w: a legacy Office file (Word .doc or similar); save it as PDF or DOCX", ErrUnknownFormat)
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		if bytes.Contains(data, []byte("word/document.xml")) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -383,7 +384,8 @@ func (r *Report) add(ev Event, progress func(Event)) {
 		r.Failed++
 		reason := "unknown error"
 		if ev.Err != nil {
-			reason = ev.Err.Error()
+			// The failure names its path already; the reason need not.
+			reason = strings.TrimPrefix(ev.Err.Error(), "read "+ev.Path+": ")
 		}
 		r.Failures = append(r.Failures, Failure{Path: ev.Path, Reason: reason})
 	}
