@@ -74,6 +74,13 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(1, seed))
 	t.Logf("random seed %d", seed)
+	// Time one whole run, so kills spread over all of a batch's phases.
+	start := time.Now()
+	if out, err := exec.Command(bin, "ingest", "--data", t.TempDir(), "--workers", "2", src).CombinedOutput(); err != nil {
+		t.Fatalf("uninterrupted ingest: %v\n%s", err, out)
+	}
+	whole := time.Since(start)
+	t.Logf("an uninterrupted ingest takes %s", whole)
 	interrupted := 0
 	for round := 0; round < 5; round++ {
 		data := t.TempDir()
@@ -84,7 +91,7 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			delay := time.Duration(50+rng.IntN(1500)) * time.Millisecond
+			delay := time.Duration(rng.Int64N(int64(whole)))
 			time.Sleep(delay)
 			cmd.Process.Kill() // SIGKILL: no cleanup runs
 			cmd.Wait()
