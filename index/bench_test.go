@@ -138,7 +138,11 @@ func BenchmarkSearch(b *testing.B) {
 	n := benchItems(b)
 	x, textBytes := benchIndex(b, n)
 	defer x.Close()
-	b.ReportMetric(float64(dirSize(x.Dir()))/float64(textBytes), "index/text")
+	size, err := x.DiskSize()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(size)/float64(textBytes), "index/text")
 	ctx := context.Background()
 	run := func(b *testing.B, reqs []Request) {
 		lat := make([]time.Duration, 0, b.N)

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -117,4 +118,20 @@ func (x *Index) Close() error {
 		return fmt.Errorf("close index %s: %w", x.dir, err)
 	}
 	return nil
+}
+
+// DiskSize returns the bytes on disk of the segments the index uses now;
+// files of merged-away segments awaiting removal are not counted. It is 0
+// for an index in memory.
+func (x *Index) DiskSize() (uint64, error) {
+	ai, err := x.bi.Advanced()
+	if err != nil {
+		return 0, fmt.Errorf("index size %s: %w", x.dir, err)
+	}
+	s, ok := ai.(*scorch.Scorch)
+	if !ok {
+		return 0, nil
+	}
+	n, _ := s.StatsMap()["num_bytes_used_disk_by_root"].(uint64)
+	return n, nil
 }
