@@ -13,6 +13,7 @@ type caseData struct {
 	Title     string
 	Number    string
 	SearchURL string // a search for the number in the query language
+	Span      string // the dates of the first and last treatment
 	History   *index.CaseHistory
 	Items     []caseItemView
 	Letters   []hitView
@@ -48,6 +49,7 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 	for _, it := range h.Items {
 		data.Items = append(data.Items, caseItemView{CaseItem: it, URL: hitURL(it.Hit)})
 	}
+	data.Span = dateSpan(h.Items)
 	for _, l := range h.Letters {
 		data.Letters = append(data.Letters, newHitView(l))
 	}
@@ -76,4 +78,26 @@ func (s *Server) apiCase(w http.ResponseWriter, r *http.Request) {
 // all.
 func caseQuery(number string) string {
 	return `sag:"` + strings.ReplaceAll(number, `"`, "") + `"`
+}
+
+// dateSpan says when a case was first and last treated, for items that
+// are oldest first.
+func dateSpan(items []index.CaseItem) string {
+	var first, last string
+	for _, it := range items {
+		if it.Date == "" {
+			continue
+		}
+		if first == "" {
+			first = it.Date
+		}
+		last = it.Date
+	}
+	switch {
+	case first == "":
+		return ""
+	case first == last:
+		return danishDate(first)
+	}
+	return danishDate(first) + " – " + danishDate(last)
 }

@@ -209,8 +209,17 @@ func TestSearchBadParameters(t *testing.T) {
 			t.Errorf("GET %.60s: page shows Go internals", tc.target)
 		}
 	}
+	// A case number over the query limit is refused too.
+	res, body := get(t, f.srv, "/cases/"+long)
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Forespørgslen kunne ikke bruges") {
+		t.Errorf("GET /cases/<%d bytes>: status %d", len(long), res.StatusCode)
+	}
+	res, _ = get(t, f.srv, "/api/cases/"+long)
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("GET /api/cases/<%d bytes>: status %d", len(long), res.StatusCode)
+	}
 	// An oversized page size is clamped, not refused.
-	res, _ := get(t, f.srv, "/?size=100000")
+	res, _ = get(t, f.srv, "/?size=100000")
 	wantStatus(t, "/?size=100000", res, http.StatusOK)
 }
 
@@ -318,7 +327,7 @@ func TestCasePage(t *testing.T) {
 	for _, target := range []string{"/cases/19%2F3742", "/cases/19/3742"} {
 		res, body := get(t, f.srv, target)
 		wantStatus(t, target, res, http.StatusOK)
-		containsAll(t, target, body, "<h1>Sag 19/3742</h1>", `href="`+f.itemURL("004", 2)+`">Dialogmøde Virksomhedsservice</a>`, "Udvalget drøftede temaet.")
+		containsAll(t, target, body, "<h1>Sag 19/3742</h1>", "1 behandling · 8. maj 2019", `href="`+f.itemURL("004", 2)+`">Dialogmøde Virksomhedsservice</a>`, "Udvalget drøftede temaet.")
 	}
 	// A letter's journal number: the case page lists the letter.
 	target := "/cases/24-10910"
