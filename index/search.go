@@ -75,11 +75,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	terms := x.queryTerms(q)
+	marks := x.queryMarks(q)
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, h := range res.Hits {
 		hit := hitFrom(h)
-		hit.Snippet = x.snippet(str(h.Fields[fBody]), terms)
+		hit.Snippet = x.snippet(str(h.Fields[fBody]), marks)
 		out.Hits = append(out.Hits, hit)
 	}
 	for name, fr := range res.Facets {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,38 +10,83 @@ import (
 // SnippetLength is the approximate length in bytes of a snippet's text.
 const SnippetLength = 240
 
-// queryTerms returns the analysed terms of a query's text clauses, the
-// words a snippet marks. Excluded clauses mark nothing.
-func (x *Index) queryTerms(q *Query) map[string]bool {
-	terms := map[string]bool{}
+// marks are what a snippet marks for a query: words analysing to one of
+// terms, and literal strings (case numbers as typed).
+type marks struct {
+	terms    map[string]bool
+	literals []string // lower case
+}
+
+// queryMarks returns the marks of a query's text clauses. Excluded
+// clauses mark nothing; a case number marks itself, not its digits.
+func (x *Index) queryMarks(q *Query) marks {
+	m := marks{terms: map[string]bool{}}
 	a := x.mapping.AnalyzerNamed(analyzerDanish)
-	if a == nil {
-		return terms
-	}
 	for _, c := range q.Clauses {
-		if c.Field != "" || c.Exclude {
+		if c.Exclude {
 			continue
 		}
-		for _, t := range a.Analyze([]byte(c.Value)) {
-			terms[string(t.Term)] = true
+		switch {
+		case c.Field == "case" || c.Field == "" && LooksLikeCaseNumber(c.Value):
+			m.literals = append(m.literals, strings.ToLower(c.Value))
+		case c.Field == "" && a != nil:
+			for _, t := range a.Analyze([]byte(c.Value)) {
+				m.terms[string(t.Term)] = true
+			}
 		}
 	}
-	return terms
+	return m
 }
 
 type span struct {
 	start, end int
-	term       string // the query term matched
+	term       string // the query term or literal matched
 }
 
-// matches returns the byte ranges of the words of text that analyse to
-// one of terms. A Danish stem is a prefix of the lower-cased word, so
-// only words starting with a term are analysed: a page of hits costs a
-// scan of their text, not its analysis.
-func (x *Index) matches(text string, terms map[string]bool) []span {
-	if len(terms) == 0 {
-		return nil
+// matches returns the byte ranges of text to mark, in order. A Danish
+// stem is a prefix of the lower-cased word, so only words starting with a
+// term are analysed: a page of hits costs a scan of their text, not its
+// analysis.
+func (x *Index) matches(text string, m marks) []span {
+	var out []span
+	if len(m.terms) > 0 {
+		out = x.termMatches(text, m.terms)
 	}
+	if lower := strings.ToLower(text); len(m.literals) > 0 && len(lower) == len(text) {
+		for _, lit := range m.literals {
+			for from := 0; ; {
+				i := strings.Index(lower[from:], lit)
+				if i < 0 {
+					break
+				}
+				start, end := from+i, from+i+len(lit)
+				from = end
+				before, _ := utf8.DecodeLastRuneInString(text[:start])
+				after, _ := utf8.DecodeRuneInString(text[end:])
+				if start > 0 && isWordRune(before) || end < len(text) && isWordRune(after) {
+					continue // part of a longer number
+				}
+				out = append(out, span{start, end, lit})
+			}
+		}
+		slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+		// Drop overlaps: a literal may contain a marked word.
+		clean := out[:0]
+		for _, s := range out {
+			if n := len(clean); n > 0 && s.start < clean[n-1].end {
+				if s.end > clean[n-1].end {
+					clean[n-1].end = s.end
+				}
+				continue
+			}
+			clean = append(clean, s)
+		}
+		out = clean
+	}
+	return out
+}
+
+func (x *Index) termMatches(text string, terms map[string]bool) []span {
 	a := x.mapping.AnalyzerNamed(analyzerDanish)
 	var out []span
 	for i := 0; i < len(text); {
@@ -84,11 +130,11 @@ func isWordRune(r rune) bool {
 // into spans. With no
 // matches it returns the text's beginning: for an item that is its
 // decision.
-func (x *Index) snippet(text string, terms map[string]bool) []Span {
+func (x *Index) snippet(text string, m marks) []Span {
 	if text == "" {
 		return nil
 	}
-	ms := x.matches(text, terms)
+	ms := x.matches(text, m)
 
 	// Pick the window start: the match after which most matches fit.
 	start, end := 0, min(len(text), SnippetLength)
