@@ -2,16 +2,28 @@
 // searches over them.
 //
 // One index holds two types of document: agenda items (one per
-// corpus.Item, the unit people search for, with id "<recordID>/<number>")
-// and whole documents (one per record, id "<recordID>", so letters,
-// principmeddelelser and other documents without items are found too).
-// Text is analysed as Danish ("afgørelser" finds "afgørelse"); municipality,
-// committee, kind, year, outcome, section headings, case-number scheme and
-// KLE subject are keyword facets; case numbers are also indexed in a
-// normalised form so that "19/3742" or "2023 - 9318" typed as printed finds
-// its items. The index stores only what a result shows; the records
-// themselves stay in the corpus store.
+// corpus.Item, the unit people search for, with id "<recordID>/<number>",
+// see ItemID) and whole documents (one per record, id "<recordID>", so
+// letters, principmeddelelser and other documents without items are found
+// too). A search without Request.Type returns items and the documents that
+// have no items; a document with items is found by its own text outside
+// them (header, participants, contents) with Type TypeDocument.
 //
-// The package never parses documents. One process owns the index for
-// writing (Open); searches may run concurrently with Index and Delete.
+// Text is analysed as Danish ("afgørelser" finds "afgørelse"; the Snowball
+// stemmer runs twice so that "kvaliteten" finds "kvalitet"); municipality,
+// committee, kind, year, outcome, section headings, case-number scheme and
+// KLE subject are keyword facets; meeting and letter dates are dates. Case
+// numbers are also indexed in a normalised form (NormalizeCaseNumber), so
+// that "19/3742" or "2023 - 9318" typed as printed finds its items. The
+// query language is described at ParseQuery.
+//
+// The index stores only what a result shows (title, municipality,
+// committee, date, number, outcome, case numbers, decisions, and the text
+// snippets are cut from); the records themselves stay in the corpus store.
+// Term positions are kept for the text snippets come from, for phrase
+// queries; the index takes a little under twice the size of the text.
+//
+// The package never parses documents. One process owns an index for
+// writing (Open); searches may run concurrently with Index and Delete, and
+// an Index is safe for use by many goroutines.
 package index
