@@ -614,3 +614,39 @@ func htmlUnescape(s string) string {
 	r := strings.NewReplacer("&amp;", "&", "&#43;", "+", "&#34;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">")
 	return r.Replace(s)
 }
+
+func TestBrokenIndexGives500(t *testing.T) {
+	f := testServer(t)
+	ix, err := index.Open(t.TempDir() + "/index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	log := &syncBuffer{}
+	s, err := New(ix, f.store, Options{Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, body := get(t, s, "/?q=ledelsestilsyn")
+	if res.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "Serverfejl") || strings.Contains(body, "closed") {
+		t.Errorf("search on a closed index: status %d\n%s", res.StatusCode, body)
+	}
+	var e apiError
+	res, body = get(t, s, "/api/search?q=x")
+	if json.Unmarshal([]byte(body), &e); res.StatusCode != http.StatusInternalServerError || e.Error != "internal error" {
+		t.Errorf("API search on a closed index: status %d, %s", res.StatusCode, body)
+	}
+	res, _ = get(t, s, "/healthz")
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("healthz on a closed index: status %d; want 503", res.StatusCode)
+	}
+	// The item page still shows the item from the store; its letters are
+	// left out and the failure logged.
+	res, _ = get(t, s, f.itemURL("004", 2))
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("item page on a closed index: status %d", res.StatusCode)
+	}
+	if !strings.Contains(log.String(), "web: error serving GET /?q=ledelsestilsyn") {
+		t.Errorf("the failure is not logged:\n%s", log.String())
+	}
+}
