@@ -80,6 +80,9 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /api/cases/{number...}", s.apiCase)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticHandler(static)))
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("/", s.fallback)
 	s.handler = s.logRequests(securityHeaders(s.recoverPanics(mux)))
 	return s, nil
