@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -131,14 +132,27 @@ func (x *Index) find(ctx context.Context, q query.Query, decisions bool) (search
 	}
 	req.SortByCustom(search.SortOrder{
 		&search.SortField{Field: fDate, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
-		&search.SortField{Field: fRecord},
 		&search.SortField{Field: fNumber, Type: search.SortFieldAsNumber},
-		&search.SortDocID{},
 	})
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
+	// Within a day, keep each meeting's items together, in order.
+	day := func(m *search.DocumentMatch) string { return str(m.Fields[fDate]) }
+	num := func(m *search.DocumentMatch) float64 { n, _ := m.Fields[fNumber].(float64); return n }
+	slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
+		if da, db := day(a), day(b); da != db {
+			if da == "" || db == "" {
+				return strings.Compare(db, da) // undated last
+			}
+			return strings.Compare(da, db)
+		}
+		if c := strings.Compare(recordOf(a.ID), recordOf(b.ID)); c != 0 {
+			return c
+		}
+		return cmp.Compare(num(a), num(b))
+	})
 	return res.Hits, nil
 }
 

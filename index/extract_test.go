@@ -227,3 +227,100 @@ func markedPrefix(spans []index.Span, prefix string) bool {
 	}
 	return false
 }
+
+// TestExtractedCorpus indexes every document of testdata/corpus that
+// ingest reads and checks, for each, that the index finds what the record
+// holds: its items by their titles as phrases, its case numbers through
+// Case, and the record itself.
+func TestExtractedCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads and indexes the whole lean corpus")
+	}
+	ctx := context.Background()
+	jobs, errs := ingest.Plan([]string{testcorpus.Dir()})
+	for _, err := range errs {
+		t.Logf("plan: %v", err)
+	}
+	var recs []*corpus.Record
+	for _, job := range jobs {
+		doc, err := ingest.ReadJob(ctx, job, ingest.Options{})
+		if err != nil {
+			t.Logf("ingest %v: %v (not indexed)", job, err)
+			continue
+		}
+		r := extract.Record(doc)
+		recs = append(recs, &r)
+	}
+	if len(recs) < 10 {
+		t.Fatalf("ingest read %d documents of testdata/corpus; want most of them", len(recs))
+	}
+	x, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Index(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	var wantItems int
+	for _, r := range recs {
+		if !ids[r.ID] {
+			wantItems += len(r.Items)
+		}
+		ids[r.ID] = true
+	}
+	items, docs, err := x.Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d documents of testdata/corpus read, %d records, %d items", len(jobs), len(ids), wantItems)
+	if items != uint64(wantItems) || docs != uint64(len(ids)) {
+		t.Errorf("Count() = %d items, %d documents; the records have %d, %d", items, docs, wantItems, len(ids))
+	}
+	for _, r := range recs {
+		if ok, err := x.Has(r.ID); !ok || err != nil {
+			t.Errorf("Has(%s) = %v, %v", r.Source.Path, ok, err)
+		}
+		seen := map[int]int{}
+		for i := range r.Items {
+			it := &r.Items[i]
+			id := index.ItemID(r.ID, it.Number, seen[it.Number])
+			seen[it.Number]++
+			if strings.ContainsRune(it.Title, '"') || strings.TrimSpace(it.Title) == "" {
+				continue // not expressible as a phrase
+			}
+			res, err := x.Search(ctx, index.Request{Query: `"` + it.Title + `"`, Type: index.TypeItem, PageSize: index.MaxPageSize})
+			if err != nil {
+				t.Errorf("%s item %d: title %q: %v", r.Source.Path, it.Number, it.Title, err)
+				continue
+			}
+			if !containsID(res.Hits, id) && res.Total <= uint64(len(res.Hits)) {
+				t.Errorf("%s item %d: title %q as a phrase does not find it (%d hits)", r.Source.Path, it.Number, it.Title, res.Total)
+			}
+			for _, cn := range it.CaseNumbers {
+				h, err := x.Case(ctx, cn.Raw)
+				if err != nil {
+					t.Errorf("%s item %d: Case(%q): %v", r.Source.Path, it.Number, cn.Raw, err)
+					continue
+				}
+				found := false
+				for _, ci := range h.Items {
+					found = found || ci.ID == id
+				}
+				if !found {
+					t.Errorf("%s item %d: Case(%q) does not list it", r.Source.Path, it.Number, cn.Raw)
+				}
+			}
+		}
+	}
+}
+
+func containsID(hits []index.Hit, id string) bool {
+	for _, h := range hits {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}

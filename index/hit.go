@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -12,7 +13,7 @@ func hitFrom(h *search.DocumentMatch) Hit {
 	hit := Hit{
 		ID:           h.ID,
 		Type:         str(f[fType]),
-		RecordID:     str(f[fRecord]),
+		RecordID:     recordOf(h.ID),
 		Kind:         str(f[fKind]),
 		Municipality: str(f[fMunicipality]),
 		Committee:    str(f[fCommittee]),
@@ -30,6 +31,12 @@ func hitFrom(h *search.DocumentMatch) Hit {
 		}
 	}
 	return hit
+}
+
+// recordOf returns the record id of an index id (see ItemID).
+func recordOf(id string) string {
+	rid, _, _ := strings.Cut(id, "/")
+	return rid
 }
 
 func str(v any) string {

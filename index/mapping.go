@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-3"
+const mappingVersion = "referat-index-6"
 
 // Analyzer names.
 const (
@@ -54,14 +54,15 @@ const (
 	fSubject      = "subject" // KLE subject names (facet)
 	fSubjectText  = "subject_text"
 	fTitle        = "title"
-	fBody         = "body"     // item text or text of a document without items: stored for snippets, positions for phrases
+	fBody         = "body"     // item text or text of a document without items, with positions for phrases
+	fBodyZ        = "body_z"   // fBody deflated (see packText): the snippet source
 	fFulltext     = "fulltext" // text of a document with items outside them: indexed only
 	fDecisions    = "decisions"
 )
 
-// storedFields are the fields a Hit is built from; a search adds fBody
+// storedFields are the fields a Hit is built from; a search adds fBodyZ
 // for snippets.
-var storedFields = []string{fType, fRecord, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle}
+var storedFields = []string{fType, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
@@ -124,7 +125,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	add(fType, kw(true, false))
 	add(fListed, kw(false, false))
-	add(fRecord, kw(true, true)) // doc values: case histories sort by it
+	add(fRecord, kw(false, false)) // a hit's record id is its id's prefix
 	num := bleve.NewNumericFieldMapping()
 	num.Store = true
 	num.DocValues = true
@@ -151,11 +152,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fKLE, kw(true, false))
 	add(fSubject, kw(true, true))
 	add(fSubjectText, text(analyzerFold, false, false))
-	add(fTitle, text(analyzerDanish, true, false))
+	// Phrase queries need term positions, which Bleve keeps only with
+	// term vectors.
+	add(fTitle, text(analyzerDanish, true, true))
 	// Term vectors hold the positions phrase queries need (about 0.7 bytes
 	// per byte of text; snippets do not use them).
-	add(fBody, text(analyzerDanish, true, true))
-	add(fFulltext, text(analyzerDanish, false, false))
+	add(fBody, text(analyzerDanish, false, true))
+	add(fBodyZ, storedOnly())
+	add(fFulltext, text(analyzerDanish, false, true))
 	add(fDecisions, storedOnly())
 
 	im.AddDocumentMapping(TypeItem, dm)

@@ -49,7 +49,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
-	req.Fields = append(slices.Clone(storedFields), fBody)
+	req.Fields = append(slices.Clone(storedFields), fBodyZ)
 	sort := r.Sort
 	if !hasText && (sort == "" || sort == SortRelevance) {
 		// Nothing to rank by: newest first reads best.
@@ -79,7 +79,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, h := range res.Hits {
 		hit := hitFrom(h)
-		hit.Snippet = x.snippet(str(h.Fields[fBody]), marks)
+		hit.Snippet = x.snippet(unpackText(str(h.Fields[fBodyZ])), marks)
 		out.Hits = append(out.Hits, hit)
 	}
 	for name, fr := range res.Facets {

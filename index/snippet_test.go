@@ -76,3 +76,18 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("snippet of no text = %v; want nil", s)
 	}
 }
+
+func TestPackText(t *testing.T) {
+	for _, s := range []string{"", "Godkendt.", decision004, strings.Repeat("Indstillingen anbefales. ", 1000)} {
+		p := packText(s)
+		if got := unpackText(p); got != s {
+			t.Errorf("unpackText(packText(%.20q)) = %.20q", s, got)
+		}
+		if len(s) > 1000 && len(p) > len(s)/2 {
+			t.Errorf("packText(%.20q): %d bytes of %d; want at most half", s, len(p), len(s))
+		}
+	}
+	if got := unpackText("not deflate"); got == "not deflate" {
+		t.Errorf("unpackText(garbage) = %q", got)
+	}
+}
