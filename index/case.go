@@ -23,7 +23,9 @@ var letterKinds = []string{string(corpus.KindLetter), string(corpus.KindPrincipm
 // Case returns the history of one case number as printed (any spacing or
 // dash, see NormalizeCaseNumber): the items naming it, oldest first, with
 // their decisions, and the linked letters. A case no item or letter names
-// gives an empty history, not an error.
+// gives an empty history, not an error. Case numbers are unique only
+// within one municipality's journal: items of several municipalities may
+// share a number, and each CaseItem says which it belongs to.
 func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 	if len(number) > MaxQueryLength {
 		return nil, queryErrorf(number, "case number is %d bytes long; the limit is %d", len(number), MaxQueryLength)
