@@ -299,7 +299,14 @@ func (t *tailBuffer) String() string { return string(t.head) + "\n" + string(t.t
 
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
-	// the runtime's own fatal message is the useful one
+	// running out of memory is the most useful thing to say, wherever the
+	// runtime (or the race detector's) said it
+	for _, m := range lines {
+		if strings.Contains(strings.ToLower(m), "out of memory") {
+			return strconv.Quote(strings.TrimSpace(m))
+		}
+	}
+	// else the runtime's own fatal message
 	for _, m := range lines {
 		if strings.HasPrefix(m, "fatal error:") || strings.HasPrefix(m, "runtime: out of memory") || strings.HasPrefix(m, "panic:") {
 			return strconv.Quote(strings.TrimSpace(m))

@@ -13,11 +13,14 @@ import (
 // allocation kills the child rather than the machine, and makes the
 // collector work harder well before the cap.
 func limitMemory(n int64) error {
+	debug.SetMemoryLimit(n / 2)
+	if raceEnabled {
+		return nil
+	}
 	lim := syscall.Rlimit{Cur: uint64(n), Max: uint64(n)}
 	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
 		return fmt.Errorf("set memory limit: %w", err)
 	}
-	debug.SetMemoryLimit(n / 2)
 	return nil
 }
 
