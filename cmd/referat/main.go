@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"referat/ingest/pdftext"
@@ -26,8 +27,28 @@ func main() {
 	pdftext.RunChild() // returns unless this process is a PDF reader child
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	stopProfile := startProfile(os.Getenv("REFERAT_CPUPROFILE"))
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// startProfile writes a CPU profile to path (from $REFERAT_CPUPROFILE)
+// until the returned function is called; "" profiles nothing.
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "referat: cpu profile: %v\n", err)
+		return func() {}
+	}
+	pprof.StartCPUProfile(f)
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // Command is one subcommand of referat.
