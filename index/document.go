@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -125,7 +126,42 @@ func entries(r *corpus.Record) ([]entry, error) {
 	}
 	addCaseNumbers(f, cns, journal)
 	out = append(out, entry{id: r.ID, fields: f})
+	for _, e := range out {
+		if fv := facetValues(e.fields); len(fv) > 0 {
+			e.fields[fFacet] = fv
+		}
+	}
 	return out, nil
+}
+
+// facetSep separates a facet's field from its value in fFacet.
+const facetSep = "\x1f"
+
+// facetOfField maps the fields counted by facets to the facet names.
+var facetOfField = func() map[string]string {
+	m := map[string]string{}
+	for name, f := range facetFields {
+		m[f.field] = name
+	}
+	return m
+}()
+
+// facetValues returns the fFacet values of an entry: every value of every
+// faceted field, prefixed by the field's name.
+func facetValues(f map[string]any) []string {
+	var out []string
+	for field := range facetOfField {
+		switch v := f[field].(type) {
+		case string:
+			out = append(out, field+facetSep+v)
+		case []string:
+			for _, s := range v {
+				out = append(out, field+facetSep+s)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // minCut is the shortest item text cut out of a document's text: shorter

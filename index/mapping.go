@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-6"
+const mappingVersion = "referat-index-7"
 
 // Analyzer names.
 const (
@@ -58,6 +58,7 @@ const (
 	fBodyZ        = "body_z"   // fBody deflated (see packText): the snippet source
 	fFulltext     = "fulltext" // text of a document with items outside them: indexed only
 	fDecisions    = "decisions"
+	fFacet        = "facet" // "<field>\x1f<value>" for every facet value (see facetValues)
 )
 
 // storedFields are the fields a Hit is built from; a search adds fBodyZ
@@ -131,26 +132,26 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	num.DocValues = true
 	num.IncludeInAll = false
 	add(fNumber, num)
-	add(fKind, kw(true, true))
-	add(fMunicipality, kw(true, true))
+	add(fKind, kw(true, false))
+	add(fMunicipality, kw(true, false))
 	add(fMunicipText, text(analyzerFold, false, false))
-	add(fCommittee, kw(true, true))
+	add(fCommittee, kw(true, false))
 	add(fCommitText, text(analyzerFold, false, false))
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = true
 	date.DocValues = true
 	date.IncludeInAll = false
 	add(fDate, date)
-	add(fYear, kw(false, true))
-	add(fOutcome, kw(false, true))
+	add(fYear, kw(false, false))
+	add(fOutcome, kw(false, false))
 	add(fLastOutcome, kw(true, false))
-	add(fHeading, kw(false, true))
+	add(fHeading, kw(false, false))
 	add(fHeadingText, text(analyzerFold, false, false))
 	add(fCase, kw(false, false))
 	add(fCaseRaw, storedOnly())
-	add(fScheme, kw(false, true))
+	add(fScheme, kw(false, false))
 	add(fKLE, kw(true, false))
-	add(fSubject, kw(true, true))
+	add(fSubject, kw(true, false))
 	add(fSubjectText, text(analyzerFold, false, false))
 	// Phrase queries need term positions, which Bleve keeps only with
 	// term vectors.
@@ -161,6 +162,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fBodyZ, storedOnly())
 	add(fFulltext, text(analyzerDanish, false, true))
 	add(fDecisions, storedOnly())
+	add(fFacet, kw(false, true))
 
 	im.AddDocumentMapping(TypeItem, dm)
 	im.AddDocumentMapping(TypeDocument, dm)

@@ -36,9 +36,19 @@ func unpackText(s string) string {
 	if s == "" {
 		return ""
 	}
-	r := flate.NewReader(strings.NewReader(s))
-	defer r.Close()
-	var b strings.Builder
-	io.Copy(&b, r)
+	src := strings.NewReader(s)
+	r, _ := flateReaders.Get().(io.ReadCloser)
+	if r == nil {
+		r = flate.NewReader(src)
+	} else if err := r.(flate.Resetter).Reset(src, nil); err != nil {
+		return ""
+	}
+	defer flateReaders.Put(r)
+	var b bytes.Buffer
+	b.Grow(3 * len(s))
+	b.ReadFrom(r)
 	return b.String()
 }
+
+// flateReaders keeps decompressors for reuse: each holds about 40 KB.
+var flateReaders sync.Pool

@@ -12,8 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// facetFields maps facet names to indexed fields and the number of values
-// returned.
+// facetFields maps facet names to the field whose values they count and
+// the number of values returned.
 var facetFields = map[string]struct {
 	field string
 	size  int
@@ -27,6 +27,10 @@ var facetFields = map[string]struct {
 	"scheme":       {fScheme, 5},
 	"subject":      {fSubject, 30},
 }
+
+// maxFacetTerms bounds the distinct values of all facets counted in one
+// search; beyond it the rarest are left out.
+const maxFacetTerms = 1 << 16
 
 // Search runs a request. A malformed query or request returns a
 // *QueryError.
@@ -67,9 +71,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	default:
 		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
 	}
-	for _, name := range facets {
-		f := facetFields[name]
-		req.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+	if len(facets) > 0 {
+		// All facets are counted from one field: reading one field's
+		// values per hit instead of one per facet is what makes facets
+		// affordable on large results.
+		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
 	}
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -82,20 +88,26 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		hit.Snippet = x.snippet(unpackText(str(h.Fields[fBodyZ])), marks)
 		out.Hits = append(out.Hits, hit)
 	}
-	for name, fr := range res.Facets {
-		var fcs []FacetCount
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				fcs = append(fcs, FacetCount{Value: t.Term, Count: t.Count})
+	for _, name := range facets {
+		out.Facets[name] = []FacetCount{}
+	}
+	if fr := res.Facets[fFacet]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			field, value, ok := strings.Cut(t.Term, facetSep)
+			name := facetOfField[field]
+			if _, asked := out.Facets[name]; ok && asked {
+				out.Facets[name] = append(out.Facets[name], FacetCount{Value: value, Count: t.Count})
 			}
 		}
+	}
+	for name, fcs := range out.Facets {
 		slices.SortStableFunc(fcs, func(a, b FacetCount) int {
 			if a.Count != b.Count {
 				return b.Count - a.Count
 			}
 			return strings.Compare(a.Value, b.Value)
 		})
-		out.Facets[name] = fcs
+		out.Facets[name] = fcs[:min(len(fcs), facetFields[name].size)]
 	}
 	out.Took = time.Since(start)
 	return out, nil

@@ -104,9 +104,8 @@ func (x *Index) termMatches(text string, terms map[string]bool) []span {
 			i += n
 		}
 		word := text[start:i]
-		lower := strings.ToLower(word)
 		for t := range terms {
-			if !strings.HasPrefix(lower, t) {
+			if !hasPrefixFold(word, t) {
 				continue
 			}
 			for _, tok := range a.Analyze([]byte(word)) {
@@ -119,6 +118,22 @@ func (x *Index) termMatches(text string, terms map[string]bool) []span {
 		}
 	}
 	return out
+}
+
+// hasPrefixFold reports whether lower-cased s begins with prefix (lower
+// case), without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	for _, p := range prefix {
+		if s == "" {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if unicode.ToLower(r) != p {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
 }
 
 func isWordRune(r rune) bool {
