@@ -14,14 +14,20 @@ var (
 	kleCase      = regexp.MustCompile(`\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,7}-\d{2}`)
 	prefixedCase = regexp.MustCompile(`[A-ZÆØÅ]{1,6}-?(?:19|20)\d{2}-\d{2,8}`)
 	slashCase    = regexp.MustCompile(`\d{2,4}/\d{3,8}(?:-\d{1,6})?`)
-	yearSerial   = regexp.MustCompile(`\d{2}(?:\d{2})?-\d{3,8}`)
+	// year-serial, with an optional second serial ("2019-423-0208"), or
+	// serial-year ("6400220-12") as some authorities print it.
+	yearSerial   = regexp.MustCompile(`\d{2}(?:\d{2})?-\d{3,8}(?:-\d{2,6})?|\d{5,8}-\d{2}`)
 	ministryCase = regexp.MustCompile(`(?:19|20)\d{2}(?: [-–] ?| ?– ?)\d{3,8}`)
 
 	// caseLabel introduces a case number: "Sagsnr.:", "sagsnr.",
-	// "J.nr.", "J.nr .", "Journalnr.", "Sag nr.", "Sagsnummer:",
-	// "Jour. nr." and the like. What follows may carry any scheme,
-	// including the ministry's "2023 - 9318" that is never taken unlabelled.
-	caseLabel = regexp.MustCompile(`(?i)(?:\b(?:sags?|j|jour|journal)\s?\.?\s?(?:nr|nummer)\s?\.?|\bsagsnummer|\bj\.\s?nr)\s?[:.]?\s*`)
+	// "J.nr.", "J.nr .", "Jnr.", "Journalnr.", "Journalnummer:", "Sag nr.",
+	// "Sagsnummer:", "Sags-id:", "Jour. nr.", and, followed by a colon,
+	// "Sag:" and "Ref.:" ("Vores ref.:", "Deres ref.:"). What follows may
+	// carry any scheme, including the ministry's "2023 - 9318" that is
+	// never taken unlabelled.
+	caseLabel = regexp.MustCompile(`(?i)(?:\b(?:sags?|j|jour|journal)\s?\.?\s?-?\s?(?:nr|nummer|id)\b\.?|\bj\.\s?nr\b\.?|\bjnr\b\.?|\b(?:sag|ref|reference)\b\.?\s*:)\s?[:.]?\s*`)
+	// caseLabelStart is caseLabel at the start of a line.
+	caseLabelStart = regexp.MustCompile(`^(?:` + caseLabel.String() + `)`)
 )
 
 // schemeOrder is the order shapes are tried in: the most specific first, so
@@ -72,6 +78,18 @@ func CaseNumberLine(line string) ([]corpus.CaseNumber, bool) {
 		out = append(out, c)
 	}
 	return out, len(out) > 0
+}
+
+// CutCaseLabel returns what follows a case-number label at the start of
+// line ("Sagsnr.: 2011-29298", "Sag nr. 24-012345", "J.nr.: 24/12345",
+// "Journalnummer: 2019-423-0208", "Sag: 13/011760-1053"), or false when
+// the line does not start with one.
+func CutCaseLabel(line string) (string, bool) {
+	loc := caseLabelStart.FindStringIndex(strings.TrimSpace(line))
+	if loc == nil {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimSpace(line)[loc[1]:]), true
 }
 
 // FindCaseNumbers returns the case numbers in running text, in order and
@@ -177,10 +195,14 @@ func checkCase(scheme, raw string) (corpus.CaseNumber, bool) {
 		}
 	case corpus.SchemeYearSerial:
 		a, b, _ := strings.Cut(raw, "-")
+		if len(a) > 4 {
+			break // serial-year: 6400220-12
+		}
+		b, third, _ := strings.Cut(b, "-")
 		if isYearRange(a, b) {
 			return c, false
 		}
-		if len(a) == 2 && len(b) < 4 { // 15-300 is a range, 23-002364 a case
+		if len(a) == 2 && len(b) < 4 && third == "" { // 15-300 is a range, 23-002364 a case
 			return c, false
 		}
 	case corpus.SchemeSlash:

@@ -101,6 +101,13 @@ func TestParseCaseNumber(t *testing.T) {
 		{"00.01.00-A00-1-19", corpus.SchemeKLE},
 		{"2023 - 9318", corpus.SchemeMinistry},
 		{"2023 – 9318", corpus.SchemeMinistry},
+		{"2019-423-0208", corpus.SchemeYearSerial},
+		{"6400220-12", corpus.SchemeYearSerial},
+		{"24/12345", corpus.SchemeSlash},
+		{"S2024-1234", corpus.SchemePrefixed},
+		{"2024-012345", corpus.SchemeYearSerial},
+		{"2014-2016-2018", ""},
+		{"2024-02-06", ""},
 		{"06-02-2024", ""},
 		{"04.12.2012", ""},
 		{"2014-2016", ""},
@@ -153,6 +160,13 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"i perioden 2014-2016 steg tallet fra 19/20 til 1.514, tlf. 72 26 50 00", nil},
 		{"sag nr. 3, fik udvalget", nil},
 		{"Sagsnr. 13/011760-1053", []string{"13/011760-1053"}},
+		{"Sag: 13/011760-1053", []string{"13/011760-1053"}},
+		{"Journalnummer: 2019-423-0208", []string{"2019-423-0208"}},
+		{"J.nr.: 6400220-12", []string{"6400220-12"}},
+		{"Jnr. 24-10910, Sags-id: 2024-012345", []string{"24-10910", "2024-012345"}},
+		{"Deres ref.: 24/12345", []string{"24/12345"}},
+		{"jf. sag 24/1234 og mødet 2019-04-08", nil},
+		{"Sagsnr.: 2019-04-08", nil},
 	}
 	for _, tt := range tests {
 		var got []string

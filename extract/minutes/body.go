@@ -186,8 +186,8 @@ func readHead(it *corpus.Item, lines []string) string {
 			it.CaseNumbers = appendCases(it.CaseNumbers, cs...)
 			continue
 		}
-		if m := caseLabelLine.FindStringSubmatch(l); m != nil {
-			if cs, ok := danish.CaseNumberLine(m[1]); ok {
+		if rest, ok := danish.CutCaseLabel(l); ok {
+			if cs, ok := danish.CaseNumberLine(rest); ok {
 				it.CaseNumbers = appendCases(it.CaseNumbers, cs...)
 				continue
 			}

@@ -104,8 +104,6 @@ var (
 	// "Følgende deltog ikke i behandlingen af punktet:", "Afbud:",
 	// "Fraværende:", "Afbud/Fraværende".
 	absentHeading = regexp.MustCompile(`(?i)^(?:afbud|fraværende|afbud/fraværende|afbud og fraværende|følgende deltog ikke.*?|ikke til stede)\s*:?\s*$`)
-	// An item's case line in the head may be labelled: "Sagsnr.: 2011-29298".
-	caseLabelLine = regexp.MustCompile(`(?i)^(?:sagsnr|sags nr|sagsnummer|j\.? ?nr|journalnr|journal nr)\s?\.?\s?:?\s*(.+)$`)
 )
 
 // heading is a recognised heading line.

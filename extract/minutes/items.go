@@ -107,7 +107,10 @@ func isBodyLine(l string) bool {
 	if _, ok := danish.CaseNumberLine(l); ok {
 		return true
 	}
-	if caseLabelLine.MatchString(l) || docNumberLine.MatchString(l) || punktLine.MatchString(l) {
+	if _, ok := danish.CutCaseLabel(l); ok {
+		return true
+	}
+	if docNumberLine.MatchString(l) || punktLine.MatchString(l) {
 		return true
 	}
 	return false
@@ -188,8 +191,8 @@ func caseLineFollows(lines []string, from int) bool {
 			continue
 		}
 		seen++
-		if m := caseLabelLine.FindStringSubmatch(lines[j]); m != nil {
-			if _, ok := danish.CaseNumberLine(m[1]); ok {
+		if rest, ok := danish.CutCaseLabel(lines[j]); ok {
+			if _, ok := danish.CaseNumberLine(rest); ok {
 				return true
 			}
 		}
