@@ -52,19 +52,18 @@ func splitSections(lines []string) []section {
 			out = append(out, cur)
 		}
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if l == "" && len(cur.lines) == 0 {
 			continue
 		}
 		h, ok := parseHeading(l)
 		if ok && cur.heading.role == roleAttachments && cur.heading.text != "" {
-			switch {
-			case h.role == roleDecision || h.role == roleCompetence || h.role == roleHistory || h.role == roleAbsent:
-			case nonEmpty(cur.lines) == 0:
-				ok = false // the first name under "Bilag"
-			case h.role == roleAttachments:
+			switch h.role {
+			case roleDecision, roleCompetence, roleHistory, roleAbsent, roleAttachments:
 			default:
-				ok = h.role == roleRecommend || h.text == strings.ToUpper(h.text)
+				// An attachment may be named like a heading ("Indstilling");
+				// a heading is followed by its text, a name by more names.
+				ok = proseFollows(lines, i+1)
 			}
 		}
 		if !ok && cur.heading.role == roleAttachments && l != "" && endsAttachments(cur.lines, l) {
@@ -81,6 +80,31 @@ func splitSections(lines []string) []section {
 	}
 	flush()
 	return out
+}
+
+// proseFollows reports whether the lines from i on start with running
+// text (a sentence, a recommendation "... indstiller, at", a long line)
+// rather than with short names such as an attachment list's.
+func proseFollows(lines []string, i int) bool {
+	seen := 0
+	for ; i < len(lines) && seen < 3; i++ {
+		l := lines[i]
+		if l == "" {
+			if seen > 0 {
+				break
+			}
+			continue
+		}
+		if _, ok := parseHeading(l); ok {
+			break
+		}
+		seen++
+		if runeLen(l) > 90 || strings.HasSuffix(l, ".") || strings.HasSuffix(l, ":") || strings.HasSuffix(l, ",") ||
+			strings.HasSuffix(l, " at") || isAt(l) || listMarker.MatchString(l) && !attachmentDocNumber.MatchString(l) {
+			return true
+		}
+	}
+	return false
 }
 
 func nonEmpty(ls []string) int {

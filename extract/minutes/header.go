@@ -12,15 +12,23 @@ var (
 	// titleLine is the document's title line: "REFERAT Udvalget for Børn og
 	// Ungdom - 2022-2025 d. 06-02-2024", "DAGSORDEN Aarhus Byråd d. 8-10-2025",
 	// or just "Referat".
-	titleLine = regexp.MustCompile(`^(?i:(åbent |lukket )?(referat|dagsorden|beslutningsprotokol|protokol))(?:\s+(.+?))?(?:\s+(?:d\.|den)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4}))?$`)
+	titleLine = regexp.MustCompile(`^(?i:((?:åben|åbent|åbne|lukket|lukkede)\s+)?(referat|mødereferat|beslutningsreferat|dagsorden|tillægsdagsorden|beslutningsprotokol|protokol))(?:\s*[:-]?\s+(.+?))?$`)
+	// titleLead is what may stand between the kind and the committee:
+	// "Referat af mødet i Økonomiudvalget", "Dagsorden for Byrådet",
+	// "Referat fra Socialudvalgets møde".
+	titleLead = regexp.MustCompile(`(?i)^(?:(?:af|fra|for|til)\s+)?(?:(?:det|ordinære|ekstraordinære)\s+)*(?:møde(?:t)?\s+(?:i|for)\s+)?`)
 	// headerLabel is a labelled field of the meeting header, its value on
 	// the same line or on the lines after it.
-	headerLabel = regexp.MustCompile(`^(?i:(mødedato|mødetidspunkt|mødetid|tidspunkt|dato|tid|mødested|sted|lokale|mødelokale|mødedeltagere|deltagere|tilstede|til stede|medlemmer|fraværende|afbud/fraværende|afbud|fravær|sekretær|referent|udvalg|mødeleder|formand|mødeform))(?:\s*:\s*|\s+|$)(.*)$`)
+	headerLabel = regexp.MustCompile(`^(?i:(mødedato|mødetidspunkt|mødetid|tidspunkt|dato|tid|mødested|sted|lokale|mødelokale|mødedeltagere|deltagere|tilstede|til stede|medlemmer|afbud/fraværende|afbud og fraværende|(?:fraværende|afbud|fravær)(?: fra)?|ikke til stede|ikke tilstede|sekretær|referent|udvalg|mødeleder|formand|mødeform))(?:\s*:\s*|\s+|$)(.*)$`)
 )
 
 // header is what the lines before the first agenda point say.
 type header struct {
-	kind      corpus.Kind
+	kind corpus.Kind
+	// bareAgenda is set when the kind comes from a line "Dagsorden"
+	// alone, which heads a list of points as often as it titles a
+	// document.
+	bareAgenda bool
 	committee string
 	meeting   corpus.Meeting
 }
@@ -39,18 +47,13 @@ func parseHeader(lines []string) header {
 			continue // "Åbent referat" under "Referat"
 		}
 		if m := titleLine.FindStringSubmatch(l); m != nil && h.kind == "" {
-			switch strings.ToLower(m[2]) {
-			case "dagsorden":
+			if strings.HasSuffix(strings.ToLower(m[2]), "dagsorden") {
 				h.kind = corpus.KindDagsorden
-			default:
+				h.bareAgenda = m[1] == "" && m[3] == ""
+			} else {
 				h.kind = corpus.KindReferat
 			}
-			if m[3] != "" && !strings.EqualFold(m[3], "referat") {
-				h.committee = danish.CommitteeName(m[3])
-			}
-			if m[4] != "" {
-				titleDate, _ = danish.ParseDate(m[4])
-			}
+			h.committee, titleDate = titleParts(m[3])
 			continue
 		}
 		m := headerLabel.FindStringSubmatch(l)
@@ -58,7 +61,7 @@ func parseHeader(lines []string) header {
 			h.free(lines, i)
 			continue
 		}
-		label := strings.ToLower(m[1])
+		label := absentLabel(strings.ToLower(m[1]))
 		value, next := labelValue(lines, i, m[2], isListLabel(label))
 		i = next
 		switch label {
@@ -97,6 +100,33 @@ func parseHeader(lines []string) header {
 	return h
 }
 
+// titleParts reads the committee and the date from what follows the kind
+// in a title line: "Udvalget for Børn og Ungdom - 2022-2025 d.
+// 06-02-2024", "af mødet i Økonomiudvalget den 4. marts 2024 kl. 16.00",
+// "Aarhus Byråd".
+func titleParts(rest string) (committee, date string) {
+	rest = strings.TrimSpace(rest)
+	if ds := danish.FindDates(rest); len(ds) > 0 {
+		date = ds[0].ISO
+		rest = strings.TrimSpace(rest[:ds[0].Start])
+		rest = strings.TrimSpace(titleDateLead.ReplaceAllString(rest, ""))
+	}
+	rest = strings.TrimSpace(strings.Trim(titleLead.ReplaceAllString(rest, ""), " ,-–:"))
+	low := strings.ToLower(rest)
+	if rest == "" || low == "referat" || strings.HasPrefix(low, "møde") || runeLen(rest) > 100 {
+		return "", date
+	}
+	if strings.HasSuffix(low, "s møde") {
+		// "fra Socialudvalgets møde": the committee is in the genitive.
+		rest = strings.TrimSuffix(rest[:len(rest)-len(" møde")], "s")
+	}
+	return danish.CommitteeName(rest), date
+}
+
+// titleDateLead is what stands before a title's date: "d.", "den", a
+// weekday, a comma.
+var titleDateLead = regexp.MustCompile(`(?i)(?:[,\s]+(?:d\.|den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))+\s*$|,\s*$`)
+
 // free reads an unlabelled header line: the committee after a bare
 // "Referat" line, a date line "tirsdag den 4. december 2012, kl. 13:00",
 // and a place line "i Mødecenter C, Lokale 32 på Ballerup Rådhus" under it.
@@ -132,6 +162,16 @@ func (h *header) free(lines []string, i int) {
 			h.meeting.Location = strings.TrimSpace(loc)
 		}
 	}
+}
+
+// absentLabel gives the labels of absentees one name: "Afbud fra",
+// "Fraværende", "Ikke til stede" and the like all list who was away.
+func absentLabel(label string) string {
+	switch strings.TrimSuffix(label, " fra") {
+	case "fraværende", "afbud/fraværende", "afbud og fraværende", "afbud", "fravær", "ikke til stede", "ikke tilstede":
+		return "afbud"
+	}
+	return label
 }
 
 func isListLabel(label string) bool {

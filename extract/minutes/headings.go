@@ -103,7 +103,7 @@ var (
 	bodyDecisionDate = regexp.MustCompile(`^(.+?)s\s+beslutning\s+(?:den|d\.)\s+(.+?)(?:\s+[Pp]unkt\s+\d+)?\.?$`)
 	// "Følgende deltog ikke i behandlingen af punktet:", "Afbud:",
 	// "Fraværende:", "Afbud/Fraværende".
-	absentHeading = regexp.MustCompile(`(?i)^(?:afbud|fraværende|afbud/fraværende|afbud og fraværende|følgende deltog ikke.*?|ikke til stede)\s*:?\s*$`)
+	absentHeading = regexp.MustCompile(`(?i)^(?:(?:afbud|fraværende|fravær)(?: fra)?|afbud/fraværende|afbud og fraværende|følgende deltog ikke.*?|ikke til ?stede)\s*:?\s*$`)
 )
 
 // heading is a recognised heading line.

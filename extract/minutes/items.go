@@ -145,15 +145,25 @@ func tocConfirms(t toc, joined, title string) bool {
 
 var docNumberLine = regexp.MustCompile(`(?i)^dok(?:ument)?\.? ?nr\.?\s*:?`)
 
-// numberedItems finds points numbered "1." in sequence (eDoc's layout).
-// A numbered line counts only when a case-number line follows within a
-// few lines: numbered headings of notes and reports, and numbered lists,
-// never become points.
+// numberedItems finds points numbered "1." (eDoc's layout). A numbered
+// line counts when a case-number line follows within a few lines, or when
+// the table of contents lists it by number and title; numbered headings
+// of notes and reports, and numbered lists, never become points. Numbers
+// rise from point to point but may skip (a point left out of the
+// published minutes).
 func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
 	var out []itemStart
-	want := 0 // the first point may have any number (a single item's PDF)
+	last := 0 // the first point may have any number (a single item's PDF)
 	if hasTOC && len(t.entries) > 0 && t.entries[0].number > 0 {
-		want = t.entries[0].number
+		last = t.entries[0].number - 1
+	}
+	// The contents confirm a point only in minutes whose points carry
+	// case numbers: a report's numbered sections are in its contents too.
+	byTOC := false
+	for i := from; i < len(lines) && hasTOC && !byTOC; i++ {
+		if m := numberedEntry.FindStringSubmatch(lines[i]); m != nil && m[2] != "" && (i < t.start || i >= t.end) {
+			byTOC = caseLineFollows(lines, i+1)
+		}
 	}
 	for i := from; i < len(lines); i++ {
 		if hasTOC && i >= t.start && i < t.end {
@@ -164,7 +174,7 @@ func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
 			continue
 		}
 		n, _ := strconv.Atoi(m[1])
-		if want != 0 && n != want {
+		if n <= last && len(out) > 0 || n < last {
 			continue
 		}
 		title, next := itemTitle(lines, i, strings.TrimSpace(m[2]), t, hasTOC)
@@ -172,14 +182,26 @@ func numberedItems(lines []string, from int, t toc, hasTOC bool) []itemStart {
 			continue
 		}
 		// Numbered sections of reports match their table of contents too;
-		// only a case number under the title makes a point.
-		if !caseLineFollows(lines, next) {
+		// only a case number under the title, or the contents' own
+		// number for this title, makes a point.
+		if !caseLineFollows(lines, next) && !(byTOC && tocLists(t, n, title)) {
 			continue
 		}
 		out = append(out, itemStart{line: i, next: next, number: n, title: title})
-		want = n + 1
+		last = n
 	}
 	return out
+}
+
+// tocLists reports whether the table of contents has an entry numbered n
+// whose title agrees with title.
+func tocLists(t toc, n int, title string) bool {
+	for _, e := range t.entries {
+		if e.number == n && e.matches(title) {
+			return true
+		}
+	}
+	return false
 }
 
 // caseLineFollows reports whether a case number ("Sagsnr.: ...", or a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"referat/corpus"
+	"referat/extract/danish"
 )
 
 // Minutes is what Parse finds in the text of minutes or an agenda.
@@ -64,13 +65,22 @@ func Parse(text string) Minutes {
 		fillItem(&single, lines[headEnd+1:], ctx)
 		m.Items = append(m.Items, normaliseItem(single))
 	}
-	// A point printed on its own (an eDoc item PDF) may name its meeting
-	// only in its decision: "<udvalg>s beslutning den <dato>".
-	if len(m.Items) == 1 && m.Committee == "" {
-		if ds := m.Items[0].Decisions; len(ds) == 1 && ds[0].Body != "" {
-			m.Committee = ds[0].Body
+	// Points printed without the meeting's header (an eDoc item PDF) may
+	// name their meeting only in their decisions: "<udvalg>s beslutning
+	// den <dato>". When every point's last decision names the same body
+	// and date, that is the meeting.
+	if m.Committee == "" {
+		if body, date, ok := sharedDecider(m.Items); ok {
+			m.Committee = body
 			if m.Meeting.Date == "" {
-				m.Meeting.Date = ds[0].Date
+				m.Meeting.Date = date
+			}
+			for i := range m.Items {
+				for j := range m.Items[i].Decisions {
+					if d := &m.Items[i].Decisions[j]; d.Body == "" && d.Date == "" {
+						d.Body, d.Date = body, m.Meeting.Date
+					}
+				}
 			}
 		}
 	}
@@ -82,12 +92,21 @@ func Parse(text string) Minutes {
 	case len(m.Items) == 0:
 		m.Kind = corpus.KindUnknown
 		m.Warnings = append(m.Warnings, "no agenda points found")
+	case h.kind == corpus.KindDagsorden && h.bareAgenda && hasDecisionText(m.Items):
+		m.Kind = corpus.KindReferat
 	case h.kind != "":
 		m.Kind = h.kind
 	case hasDecisionText(m.Items):
 		m.Kind = corpus.KindReferat
 	default:
 		m.Kind = corpus.KindDagsorden
+	}
+	if m.Kind == corpus.KindDagsorden {
+		// An agenda's empty "Beslutning" is the space left for a decision
+		// not yet made: no decision.
+		for i := range m.Items {
+			m.Items[i].Decisions = withText(m.Items[i].Decisions)
+		}
 	}
 	if m.Kind != corpus.KindUnknown {
 		if m.Meeting.Date == "" {
@@ -108,8 +127,8 @@ func singleItem(lines []string) (corpus.Item, int, bool) {
 	first, seen := -1, map[string]bool{}
 	for i, l := range lines {
 		h, ok := parseHeading(l)
-		if !ok {
-			continue
+		if !ok || h.role == roleAbsent {
+			continue // "Afbud:" belongs to the page's header
 		}
 		if first < 0 {
 			first = i
@@ -124,9 +143,18 @@ func singleItem(lines []string) (corpus.Item, int, bool) {
 	// The title is the last line of the first paragraph of text before the
 	// first heading that is not a header field or a link.
 	title, titleAt := "", -1
+	inList := false // the names under a header label such as "Afbud/Fraværende"
 	for i := 0; i < first; i++ {
 		l := lines[i]
-		if l == "" || headerLabel.MatchString(l) || titleLine.MatchString(l) || isLinkText(l) {
+		if l == "" {
+			inList = false
+			continue
+		}
+		if m := headerLabel.FindStringSubmatch(l); m != nil {
+			inList = m[2] == "" && isListLabel(absentLabel(strings.ToLower(m[1])))
+			continue
+		}
+		if inList || titleLine.MatchString(l) || isLinkText(l) {
 			continue
 		}
 		if title == "" {
@@ -153,6 +181,40 @@ func isLinkText(l string) bool {
 		return true
 	}
 	return false
+}
+
+// sharedDecider returns the body and date that the last decision of
+// every point names, when they all name the same.
+func sharedDecider(items []corpus.Item) (body, date string, ok bool) {
+	for _, it := range items {
+		ds := it.Decisions
+		if len(ds) == 0 {
+			continue
+		}
+		d := ds[len(ds)-1]
+		if d.Body == "" {
+			return "", "", false
+		}
+		if body == "" {
+			body, date = d.Body, d.Date
+			continue
+		}
+		if danish.CommitteeKey(d.Body) != danish.CommitteeKey(body) || d.Date != date {
+			return "", "", false
+		}
+	}
+	return body, date, body != ""
+}
+
+// withText returns the decisions that have text.
+func withText(ds []corpus.Decision) []corpus.Decision {
+	out := ds[:0]
+	for _, d := range ds {
+		if strings.TrimSpace(d.Text) != "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func hasDecisionText(items []corpus.Item) bool {
