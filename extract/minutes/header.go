@@ -29,8 +29,8 @@ type header struct {
 	// alone, which heads a list of points as often as it titles a
 	// document.
 	bareAgenda bool
-	committee string
-	meeting   corpus.Meeting
+	committee  string
+	meeting    corpus.Meeting
 }
 
 // parseHeader reads the meeting header from the lines before the first
