@@ -319,7 +319,7 @@ func loadMetamorphic(t *testing.T, rels []string) []mdoc {
 // files, PDFs through the text layer) and documents that are not minutes.
 func TestMetamorphicMinutes(t *testing.T) {
 	docs := loadMetamorphic(t, metamorphicDocs)
-	runVariations(t, docs, textVariations(), knownTextFailures)
+	runVariations(t, docs, append(textVariations(), layoutVariations()...), knownTextFailures)
 }
 
 // knownTextFailures are variations that fail for a reason outside the

@@ -38,3 +38,20 @@ func CommitteeKey(s string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// committeeWord ends the name of a body that meets: "Økonomiudvalget",
+// "Aarhus Byråd", "Kommunalbestyrelsen", "Magistraten", "Ældrerådet".
+var committeeWord = regexp.MustCompile(`(?i)(?:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|rådet|magistrat(?:en)?|borgerrepræsentation(?:en)?|bestyrelse(?:n)?)$`)
+
+// LooksLikeCommittee reports whether a line, printed alone, names a
+// committee or council: it ends in "udvalget", "Byråd", "Kommunalbestyrelsen"
+// and the like, or starts "Udvalget for", and is short and no sentence.
+func LooksLikeCommittee(s string) bool {
+	s = CommitteeName(s)
+	n := len(strings.Fields(s))
+	if n == 0 || n > 10 || len(s) > 100 || strings.ContainsAny(s, ".:;!?0123456789") {
+		return false
+	}
+	low := strings.ToLower(s)
+	return strings.HasPrefix(low, "udvalget for ") || strings.HasPrefix(low, "udvalg for ") || committeeWord.MatchString(s)
+}

@@ -334,3 +334,25 @@ func TestSplitNames(t *testing.T) {
 	}
 	_ = strings.TrimSpace
 }
+
+func TestLooksLikeCommittee(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Børne- og Skoleudvalget", true},
+		{"Udvalget for Klima, Natur og Miljø", true},
+		{"Udvalget for Børn og Ungdom - 2022-2025", true},
+		{"Aarhus Byråd", true},
+		{"Kommunalbestyrelsen", true},
+		{"Ældrerådet", true},
+		{"Godkendelse af dagsorden", false},
+		{"Sjette afrapportering på ledelsestilsyn i Borgercenter Børn og Unge", false},
+		{"Sagen behandles i udvalget.", false},
+		{"Mødedato: 20.11.2019", false},
+	} {
+		if got := LooksLikeCommittee(tt.in); got != tt.want {
+			t.Errorf("LooksLikeCommittee(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}

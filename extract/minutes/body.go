@@ -76,6 +76,11 @@ func splitSections(lines []string) []section {
 			cur = section{heading: h}
 			continue
 		}
+		if h, rest, ok := parseInlineHeading(l); ok && (cur.heading.role != roleAttachments || h.role != roleAttachments) {
+			flush()
+			cur = section{heading: h, lines: []string{rest}}
+			continue
+		}
 		cur.lines = append(cur.lines, l)
 	}
 	flush()

@@ -53,7 +53,11 @@ func parseHeader(lines []string) header {
 			} else {
 				h.kind = corpus.KindReferat
 			}
-			h.committee, titleDate = titleParts(m[3])
+			c, d := titleParts(m[3])
+			if c != "" {
+				h.committee = c
+			}
+			titleDate = d
 			continue
 		}
 		m := headerLabel.FindStringSubmatch(l)
@@ -145,6 +149,12 @@ func (h *header) free(lines []string, i int) {
 			return
 		}
 	}
+	// A committee's name printed alone at the top, above the title or the
+	// date ("Børne- og Skoleudvalget" / "Referat" / "Mødedato: ...").
+	if h.committee == "" && danish.LooksLikeCommittee(l) && nonBlankBefore(lines, i) < 4 {
+		h.committee = danish.CommitteeName(l)
+		return
+	}
 	if ds := danish.FindDates(l); len(ds) > 0 && runeLen(l) < 80 {
 		// "tirsdag den 4. december 2012, kl. 13:00"; a running header's
 		// "Dato: 04.12.2012" may have given the date already.
@@ -172,6 +182,16 @@ func absentLabel(label string) string {
 		return "afbud"
 	}
 	return label
+}
+
+func nonBlankBefore(lines []string, i int) int {
+	n := 0
+	for _, l := range lines[:i] {
+		if l != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func isListLabel(label string) bool {

@@ -152,6 +152,32 @@ func parseHeading(line string) (heading, bool) {
 	return heading{}, false
 }
 
+// parseInlineHeading recognises a heading printed with its text on one
+// line: "Beslutning: Godkendt.", "Beslutningskompetence: Økonomiudvalget",
+// "Bilag: Kort over området". Only headings whose text is short by
+// nature are read this way; a heading that is ordinary text ("Baggrund:
+// ...") stays text, and so does "Afbud: ..." inside a decision, which
+// reports another meeting's absentees.
+func parseInlineHeading(line string) (heading, string, bool) {
+	i := strings.Index(line, ": ")
+	if i <= 0 || i > 120 || strings.ContainsRune(line, '\t') {
+		return heading{}, "", false
+	}
+	rest := strings.TrimSpace(line[i+2:])
+	if rest == "" {
+		return heading{}, "", false
+	}
+	h, ok := parseHeading(line[:i])
+	if !ok {
+		return heading{}, "", false
+	}
+	switch h.role {
+	case roleDecision, roleCompetence, roleAttachments:
+		return h, rest, true
+	}
+	return heading{}, "", false
+}
+
 // isCapsHeading reports whether a line is an all-capitals heading such as
 // "BESLUTNINGSFORSLAG FRA DD": two words at least, eight letters at least,
 // no lower-case letter, not ending like a sentence.

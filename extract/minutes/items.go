@@ -104,6 +104,9 @@ func isBodyLine(l string) bool {
 	if _, ok := parseHeading(l); ok {
 		return true
 	}
+	if _, _, ok := parseInlineHeading(l); ok {
+		return true
+	}
 	if _, ok := danish.CaseNumberLine(l); ok {
 		return true
 	}
