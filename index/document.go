@@ -17,9 +17,10 @@ type entry struct {
 	fields map[string]any
 }
 
-// ItemID returns the index id of the n-th item (0-based) of a record: the
-// record id and the item number, with ".k" added for the k-th repeat of a
-// number within the record (minutes sometimes print the same number twice).
+// ItemID returns the index id of an item: "<recordID>/<number>" for the
+// first item of a record with that number, and "<recordID>/<number>.<k>"
+// for the k-th repeat of the number (minutes sometimes print a number
+// twice), items counted in record order.
 func ItemID(recordID string, number, repeat int) string {
 	if repeat == 0 {
 		return fmt.Sprintf("%s/%d", recordID, number)
@@ -134,29 +135,34 @@ func entries(r *corpus.Record) ([]entry, error) {
 	return out, nil
 }
 
-// facetSep separates a facet's field from its value in fFacet.
+// facetSep separates a facet's code from its value in fFacet.
 const facetSep = "\x1f"
 
-// facetOfField maps the fields counted by facets to the facet names.
-var facetOfField = func() map[string]string {
+// facetOfCode maps the codes of fFacet to facet names.
+var facetOfCode = func() map[string]string {
 	m := map[string]string{}
 	for name, f := range facetFields {
-		m[f.field] = name
+		if f.code != "" {
+			m[f.code] = name
+		}
 	}
 	return m
 }()
 
-// facetValues returns the fFacet values of an entry: every value of every
-// faceted field, prefixed by the field's name.
+// facetValues returns the fFacet values of an entry: every value of the
+// fields of the default facets, prefixed by the facet's code.
 func facetValues(f map[string]any) []string {
 	var out []string
-	for field := range facetOfField {
-		switch v := f[field].(type) {
+	for _, ff := range facetFields {
+		if ff.code == "" {
+			continue
+		}
+		switch v := f[ff.field].(type) {
 		case string:
-			out = append(out, field+facetSep+v)
+			out = append(out, ff.code+facetSep+v)
 		case []string:
 			for _, s := range v {
-				out = append(out, field+facetSep+s)
+				out = append(out, ff.code+facetSep+s)
 			}
 		}
 	}

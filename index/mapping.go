@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-7"
+const mappingVersion = "referat-index-8"
 
 // Analyzer names.
 const (
@@ -58,7 +58,7 @@ const (
 	fBodyZ        = "body_z"   // fBody deflated (see packText): the snippet source
 	fFulltext     = "fulltext" // text of a document with items outside them: indexed only
 	fDecisions    = "decisions"
-	fFacet        = "facet" // "<field>\x1f<value>" for every facet value (see facetValues)
+	fFacet        = "facet" // "<code>\x1f<value>" for every value of a default facet (see facetValues)
 )
 
 // storedFields are the fields a Hit is built from; a search adds fBodyZ
@@ -145,13 +145,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fYear, kw(false, false))
 	add(fOutcome, kw(false, false))
 	add(fLastOutcome, kw(true, false))
-	add(fHeading, kw(false, false))
+	add(fHeading, kw(false, true))
 	add(fHeadingText, text(analyzerFold, false, false))
 	add(fCase, kw(false, false))
 	add(fCaseRaw, storedOnly())
-	add(fScheme, kw(false, false))
+	add(fScheme, kw(false, true))
 	add(fKLE, kw(true, false))
-	add(fSubject, kw(true, false))
+	add(fSubject, kw(true, true))
 	add(fSubjectText, text(analyzerFold, false, false))
 	// Phrase queries need term positions, which Bleve keeps only with
 	// term vectors.

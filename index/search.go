@@ -12,20 +12,24 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// facetFields maps facet names to the field whose values they count and
-// the number of values returned.
+// facetFields maps facet names to the field whose values they count, the
+// number of values returned, and for the default facets the code that
+// marks their values in fFacet. The default facets are all counted from
+// fFacet, which costs one read of doc values per hit instead of one per
+// facet; the others read their own field when asked for.
 var facetFields = map[string]struct {
 	field string
 	size  int
+	code  string
 }{
-	"municipality": {fMunicipality, 30},
-	"committee":    {fCommittee, 30},
-	"kind":         {fKind, 5},
-	"year":         {fYear, 50},
-	"outcome":      {fOutcome, 8},
-	"heading":      {fHeading, 30},
-	"scheme":       {fScheme, 5},
-	"subject":      {fSubject, 30},
+	"municipality": {fMunicipality, 30, "m"},
+	"committee":    {fCommittee, 30, "c"},
+	"kind":         {fKind, 5, "k"},
+	"year":         {fYear, 50, "y"},
+	"outcome":      {fOutcome, 8, "o"},
+	"heading":      {fHeading, 30, ""},
+	"scheme":       {fScheme, 5, ""},
+	"subject":      {fSubject, 30, ""},
 }
 
 // maxFacetTerms bounds the distinct values of all facets counted in one
@@ -71,10 +75,15 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	default:
 		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
 	}
-	if len(facets) > 0 {
-		// All facets are counted from one field: reading one field's
-		// values per hit instead of one per facet is what makes facets
-		// affordable on large results.
+	combined := false
+	for _, name := range facets {
+		if f := facetFields[name]; f.code != "" {
+			combined = true
+		} else {
+			req.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+		}
+	}
+	if combined {
 		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
 	}
 	res, err := x.bi.SearchInContext(ctx, req)
@@ -91,11 +100,20 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, name := range facets {
 		out.Facets[name] = []FacetCount{}
 	}
-	if fr := res.Facets[fFacet]; fr != nil && fr.Terms != nil {
+	for key, fr := range res.Facets {
+		if fr.Terms == nil {
+			continue
+		}
 		for _, t := range fr.Terms.Terms() {
-			field, value, ok := strings.Cut(t.Term, facetSep)
-			name := facetOfField[field]
-			if _, asked := out.Facets[name]; ok && asked {
+			name, value := key, t.Term
+			if key == fFacet {
+				code, v, ok := strings.Cut(t.Term, facetSep)
+				if !ok {
+					continue
+				}
+				name, value = facetOfCode[code], v
+			}
+			if _, asked := out.Facets[name]; asked {
 				out.Facets[name] = append(out.Facets[name], FacetCount{Value: value, Count: t.Count})
 			}
 		}
