@@ -51,24 +51,35 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 }
 
 // inferMunicipality names the municipality a record is from when the
-// document does not say it in a field: from the committee ("Aarhus
-// Byråd"), the location ("Ballerup Rådhus"), then the mentions in the
-// text, where the head counts more.
+// document does not say it in a field. What the document prints in its
+// own parts comes first: the committee ("Aarhus Byråd"), the location
+// ("Ballerup Rådhus"), a letter's sender and recipient (also within an
+// address such as "CBA Vejanlæg, Aarhus Kommune"). Only then the
+// mentions in the text, where the head counts more, and only when one
+// municipality clearly dominates: minutes name their own municipality,
+// while a circular or a note may name others in passing, so there one
+// mention in the body is not enough.
 func inferMunicipality(rec *corpus.Record) string {
-	for _, s := range []string{rec.Committee, rec.Meeting.Location} {
+	parts := []string{rec.Committee, rec.Meeting.Location}
+	if rec.Letter != nil {
+		parts = append(parts, rec.Letter.Sender, rec.Letter.Recipient)
+	}
+	for _, s := range parts {
 		if s == "" {
 			continue
+		}
+		if n := danish.MunicipalityName(s); n != "" {
+			return n
 		}
 		if n := danish.FindMunicipality(s, len(s)); n != "" {
 			return n
 		}
 	}
-	if rec.Letter != nil && rec.Letter.Recipient != "" {
-		if n := danish.MunicipalityName(rec.Letter.Recipient); n != "" {
-			return n
-		}
+	least := 2
+	if rec.Kind == corpus.KindReferat || rec.Kind == corpus.KindDagsorden {
+		least = 1
 	}
-	return danish.FindMunicipality(rec.Text, headBytes)
+	return danish.DominantMunicipality(rec.Text, headBytes, least)
 }
 
 // redactRecord replaces CPR numbers in every text of a record.

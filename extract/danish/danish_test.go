@@ -294,10 +294,25 @@ func TestMunicipalities(t *testing.T) {
 		{"Samspil med Frederiksberg Kommunes borgerrådgiver", "Frederiksberg Kommune"},
 		{"Lyngby-Taarbæk Kommune", "Lyngby-Taarbæk Kommune"},
 		{"Lotte\nGreve, Nanna Lohman", ""},
+		{"Greve Kommune og Roskilde Kommune har aftalt", ""},
+		{"Greve Kommune og Roskilde Kommune har aftalt. Greve Kommune betaler. Greve Kommune ejer.", "Greve Kommune"},
 	}
 	for _, tt := range tests {
 		if got := FindMunicipality(tt.in, 200); got != tt.want {
 			t.Errorf("FindMunicipality(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in    string
+		least int
+		want  string
+	}{
+		{"KL\n\nOm betaling for ophold. " + strings.Repeat("Tekst. ", 100) + "Det gælder fx i Greve Kommune.", 2, ""},
+		{"KL\n\nOm betaling for ophold. " + strings.Repeat("Tekst. ", 100) + "Det gælder fx i Greve Kommune.", 1, "Greve Kommune"},
+		{"Greve Kommune\nCenter for Teknik\n\nOm betaling for ophold.", 2, "Greve Kommune"},
+	} {
+		if got := DominantMunicipality(tt.in, 100, tt.least); got != tt.want {
+			t.Errorf("DominantMunicipality(%.30q, %d) = %q; want %q", tt.in, tt.least, got, tt.want)
 		}
 	}
 	if got := MunicipalityName("københavns kommune"); got != "Københavns Kommune" {

@@ -238,9 +238,18 @@ func stemAfter(s string) string {
 
 // FindMunicipality returns the municipality a document is most likely
 // from: the one mentioned most, where mentions in the head (the first
-// headLen bytes: letterhead, meeting header) count three times. It
-// returns "" when no municipality is mentioned.
+// headLen bytes: letterhead, meeting header) count three times, provided
+// it clearly dominates: twice the score of any other. It returns "" when
+// no municipality is mentioned or none dominates.
 func FindMunicipality(s string, headLen int) string {
+	return DominantMunicipality(s, headLen, 1)
+}
+
+// DominantMunicipality is FindMunicipality with a least score: a
+// document that is not minutes (a circular, a note) names municipalities
+// in passing, so one mention in its body (score 1) says little, while one
+// in its head (score 3) or two in its body do.
+func DominantMunicipality(s string, headLen, least int) string {
 	if headLen > len(s) {
 		headLen = len(s)
 	}
@@ -251,11 +260,18 @@ func FindMunicipality(s string, headLen int) string {
 	for n, c := range MunicipalityMentions(s[:headLen]) {
 		score[n] += 2 * c
 	}
-	best, bestN := "", 0
+	best, bestN, second := "", 0, 0
 	for n, c := range score {
-		if c > bestN || c == bestN && n < best {
+		switch {
+		case c > bestN || c == bestN && n < best:
+			second = max(second, bestN)
 			best, bestN = n, c
+		default:
+			second = max(second, c)
 		}
+	}
+	if bestN < least || bestN < 2*second {
+		return ""
 	}
 	return best
 }
