@@ -36,7 +36,7 @@ the data directory, so an interrupted crawl resumes where it stopped.`,
 				return err
 			}
 			cfg.StateDir = filepath.Join(*data, "crawl")
-			p, err := pipeline.Open(*data)
+			p, err := openPipeline(*data, stderr)
 			if err != nil {
 				return err
 			}

@@ -1,12 +1,15 @@
 package main
 
 import (
-	"io"
-
 	"flag"
-	"golang.org/x/term"
+	"fmt"
+	"io"
 	"os"
 	"strings"
+
+	"golang.org/x/term"
+
+	"referat/internal/pipeline"
 )
 
 // defaultDataDir is the data directory used when --data is not given.
@@ -39,4 +42,18 @@ func (l *listFlag) Set(v string) error {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// openPipeline opens the data directory's store and index, telling the
+// user when the index had to be rebuilt because an older referat made it.
+func openPipeline(dir string, stderr io.Writer) (*pipeline.Pipeline, error) {
+	p, err := pipeline.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if p.Rebuilt != nil {
+		fmt.Fprintf(stderr, "referat: the index in %s was made by an older referat; rebuilt it from the store: ", dir)
+		p.Rebuilt.WriteSummary(stderr)
+	}
+	return p, nil
 }

@@ -38,7 +38,7 @@ failed. A publication XML (eDoc, SBSYS) is joined with the PDFs it names.`,
 			if len(args) == 0 {
 				return usagef("ingest: name at least one file or folder")
 			}
-			p, err := pipeline.Open(*data)
+			p, err := openPipeline(*data, stderr)
 			if err != nil {
 				return err
 			}

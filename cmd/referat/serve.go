@@ -36,7 +36,7 @@ there is something to search at once.`,
 			if len(args) > 0 {
 				return usagef("serve takes no arguments")
 			}
-			p, err := pipeline.Open(*data)
+			p, err := openPipeline(*data, stderr)
 			if err != nil {
 				return err
 			}

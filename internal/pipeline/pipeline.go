@@ -23,6 +23,9 @@ import (
 type Pipeline struct {
 	Store *corpus.Store
 	Index *index.Index
+	// Rebuilt is the report of the rebuild Open ran because the index was
+	// made by an older version of referat; nil when none was needed.
+	Rebuilt *Report
 
 	closeOnce sync.Once
 	closeErr  error
@@ -40,10 +43,18 @@ func Open(dir string) (*Pipeline, error) {
 		return nil, fmt.Errorf("create index in %s: %w", dir, err)
 	}
 	ix, err := index.Open(IndexDir(dir))
+	var rebuilt *Report
+	if errors.Is(err, index.ErrIncompatible) {
+		// An index made by an older referat: everything it held is in
+		// the store, so build it again rather than refuse to start.
+		if rebuilt, err = Reindex(context.Background(), dir, Options{}); err == nil || errors.Is(err, ErrSomeFailed) {
+			ix, err = index.Open(IndexDir(dir))
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index in %s (if it is damaged, 'referat reindex' rebuilds it from the store): %w", dir, err)
 	}
-	return &Pipeline{Store: st, Index: ix}, nil
+	return &Pipeline{Store: st, Index: ix, Rebuilt: rebuilt}, nil
 }
 
 // createIndex creates an empty index at dir unless one is there. Bleve

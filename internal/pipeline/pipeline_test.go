@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"referat/corpus"
 	"referat/index"
 	"referat/internal/testcorpus"
@@ -192,5 +194,43 @@ func TestReindexRebuildsFromStore(t *testing.T) {
 	}
 	if r, _ := q.Store.Record(ids[0]); r.ExtractorVersion == -1 {
 		t.Errorf("outdated record was not re-extracted")
+	}
+}
+
+// TestOpenRebuildsAnOutdatedIndex replaces the index with one of another
+// mapping version: Open rebuilds it from the store instead of refusing.
+func TestOpenRebuildsAnOutdatedIndex(t *testing.T) {
+	p, dir := openTemp(t)
+	ctx := context.Background()
+	if _, err := p.IngestPaths(ctx, []string{testcorpus.Path("seeds/000_734b34927aab3490.txt")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	items, docs, _ := p.Index.Count()
+	p.Close()
+	// What an older referat leaves: its own mapping version.
+	bi, err := bleve.Open(IndexDir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.SetInternal([]byte("referat.mapping"), []byte("referat-index-0")); err != nil {
+		t.Fatal(err)
+	}
+	bi.Close()
+	if ix, err := index.Open(IndexDir(dir)); !errors.Is(err, index.ErrIncompatible) {
+		t.Fatalf("index.Open after the version change: %v; want ErrIncompatible", err)
+	} else if ix != nil {
+		ix.Close()
+	}
+	q, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open of an outdated index: %v", err)
+	}
+	defer q.Close()
+	if q.Rebuilt == nil {
+		t.Errorf("Open did not report a rebuild")
+	}
+	items2, docs2, _ := q.Index.Count()
+	if items2 != items || docs2 != docs {
+		t.Errorf("rebuilt index has %d items %d docs; want %d and %d", items2, docs2, items, docs)
 	}
 }
