@@ -18,9 +18,11 @@ import (
 // reuses) an index of $REFERAT_BENCH_ITEMS synthetic items (default
 // 100000) under $REFERAT_BENCH_DIR (default the system temp dir); with
 // $REFERAT_BENCH_TEXT set it also writes each record's text there, one
-// file per record, so a script can time rg over the same text.
+// file per record, so a script can time rg over the same text
+// (TestWriteBenchText writes it without building the index).
 //
 //	go test ./index -run '^$' -bench Search -benchtime 200x
+//	REFERAT_BENCH_TEXT=/tmp/text go test ./index -run TestWriteBenchText
 
 const itemsPerRecord = 12 // a typical meeting
 
@@ -197,4 +199,38 @@ func BenchmarkIndex(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(items*b.N)/b.Elapsed().Seconds(), "items/s")
+}
+
+// TestWriteBenchText writes the text of the synthetic corpus of
+// BenchmarkSearch ($REFERAT_BENCH_ITEMS items) to $REFERAT_BENCH_TEXT, one
+// file per record, without indexing it: the same text the benchmark's
+// index holds, for timing rg over it. It does nothing unless
+// $REFERAT_BENCH_TEXT is set.
+func TestWriteBenchText(t *testing.T) {
+	dir := os.Getenv("REFERAT_BENCH_TEXT")
+	if dir == "" {
+		t.Skip("REFERAT_BENCH_TEXT not set")
+	}
+	n := 100000
+	if s := os.Getenv("REFERAT_BENCH_ITEMS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v <= 0 {
+			t.Fatalf("REFERAT_BENCH_ITEMS=%q: want a positive number", s)
+		}
+		n = v
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := newSynth(t, 1)
+	var bytes int64
+	for i, items := 0, 0; items < n; i++ {
+		r := s.record(i, min(itemsPerRecord, n-items))
+		items += len(r.Items)
+		bytes += int64(len(r.Text))
+		if err := os.WriteFile(filepath.Join(dir, r.ID+".txt"), []byte(r.Text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("wrote %d bytes of text for %d items to %s", bytes, n, dir)
 }
