@@ -79,7 +79,20 @@ func inferMunicipality(rec *corpus.Record) string {
 	if rec.Kind == corpus.KindReferat || rec.Kind == corpus.KindDagsorden {
 		least = 1
 	}
-	return danish.DominantMunicipality(rec.Text, headBytes, least)
+	return danish.DominantMunicipality(rec.Text, headLen(rec), least)
+}
+
+// headLen is how much of a record's text is its head: headBytes at most,
+// and in minutes only what comes before the first point, since a point's
+// text names other municipalities as freely as any body text does.
+func headLen(rec *corpus.Record) int {
+	n := headBytes
+	if len(rec.Items) > 0 && rec.Items[0].Title != "" {
+		if i := strings.Index(rec.Text, rec.Items[0].Title); i >= 0 && i < n {
+			n = i
+		}
+	}
+	return n
 }
 
 // redactRecord replaces CPR numbers in every text of a record.

@@ -30,6 +30,8 @@ func mustRe(s string) *regexp.Regexp {
 func textVariations() []variation {
 	vs := []variation{
 		{"municipality", varMunicipality},
+		{"municipality/passing", varPassingMention},
+		{"committee/stated-top", varCommitteeStated},
 		{"committee/skole", varCommittee("Børne- og Skoleudvalget")},
 		{"committee/klima", varCommittee("Udvalget for Klima, Natur og Miljø")},
 		{"prefix/rename", varPrefixRename},
@@ -105,6 +107,54 @@ func located(d mdoc) ([]string, []textItem, bool) {
 // pageLines puts each page break on a line of its own end, so that a page
 // starting with a point's number starts a line.
 func pageLines(text string) string { return strings.ReplaceAll(text, "\f", "\f\n") }
+
+// varPassingMention names another municipality once, in passing, at the
+// end of the text: the record's municipality must not change.
+func varPassingMention(d mdoc) (corpus.Document, mview, bool) {
+	if d.doc.Text == "" || d.view.Municipality == "" || d.view.Municipality == "Greve Kommune" {
+		return corpus.Document{}, mview{}, false
+	}
+	// A municipality named once is not dominated by another named once.
+	stem := municipalityStem(d.view.Municipality)
+	if strings.Count(d.doc.Text, stem+" Kommune")+strings.Count(d.doc.Text, stem+" Byråd")+strings.Count(d.doc.Text, stem+" Rådhus") < 2 {
+		return corpus.Document{}, mview{}, false
+	}
+	const mention = "Det gælder fx også i Greve Kommune."
+	lines, its, ok := located(d)
+	if !ok {
+		text := strings.TrimRight(d.doc.Text, "\n\f ") + "\n\n" + mention + "\n"
+		return d.withText(text), d.view.clone(), true
+	}
+	// In minutes, inside a point's account, after its first sentence.
+	for k := range its {
+		for i := its[k].start; i < its[k].end; i++ {
+			if !textHeadings[strings.ToLower(strings.TrimSpace(lines[i]))] {
+				continue
+			}
+			j := i + 1
+			for j < its[k].end && !strings.HasSuffix(strings.TrimSpace(lines[j]), ".") {
+				j++
+			}
+			if j+1 >= its[k].end {
+				break
+			}
+			out := append(append(append([]string(nil), lines[:j+1]...), "", mention, ""), lines[j+1:]...)
+			return d.withText(joinText(out)), d.view.clone(), true
+		}
+	}
+	return corpus.Document{}, mview{}, false
+}
+
+// varCommitteeStated prints a committee's name at the top of minutes that
+// did not name one (an item page under its committee's heading).
+func varCommitteeStated(d mdoc) (corpus.Document, mview, bool) {
+	if d.doc.Text == "" || d.view.Committee != "" || d.view.Kind != "referat" && d.view.Kind != "dagsorden" {
+		return corpus.Document{}, mview{}, false
+	}
+	want := d.view.clone()
+	want.Committee = "Børne- og Skoleudvalget"
+	return d.withText("Børne- og Skoleudvalget\n\n" + d.doc.Text), want, true
+}
 
 func varMunicipality(d mdoc) (corpus.Document, mview, bool) {
 	if d.view.Municipality == "" || d.doc.Text == "" {

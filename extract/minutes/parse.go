@@ -157,6 +157,9 @@ func singleItem(lines []string) (corpus.Item, int, bool) {
 		if inList || titleLine.MatchString(l) || isLinkText(l) {
 			continue
 		}
+		if title == "" && danish.LooksLikeCommittee(l) && nonBlankBefore(lines, i) < 4 {
+			continue // the page's committee, printed above the point
+		}
 		if title == "" {
 			title, titleAt = l, i
 		}
