@@ -58,6 +58,7 @@ func viewOf(rec corpus.Record) mview {
 	for _, a := range rec.Meeting.Absent {
 		v.Absent = append(v.Absent, ws(a))
 	}
+	sort.Strings(v.Absent) // a set: the order is the source's
 	for _, it := range rec.Items {
 		mi := mitem{Number: it.Number, Prefix: it.Prefix, Title: ws(it.Title), Closed: it.Closed,
 			Tables: len(it.Tables), Attachments: len(it.Attachments)}

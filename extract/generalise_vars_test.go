@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"regexp"
 	"strconv"
 	"strings"
@@ -638,6 +639,7 @@ func varAbsent(insert string, names ...string) func(d mdoc) (corpus.Document, mv
 		out := append(append(append([]string(nil), lines[:at]...), "", insert, ""), lines[at:]...)
 		want := d.view.clone()
 		want.Absent = append(want.Absent, names...)
+		sort.Strings(want.Absent)
 		return d.withText(joinText(out)), want, true
 	}
 }
