@@ -2,8 +2,8 @@ package extract
 
 import (
 	"fmt"
-	"sort"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
