@@ -75,11 +75,16 @@ func inferMunicipality(rec *corpus.Record) string {
 			return n
 		}
 	}
-	least := 2
-	if rec.Kind == corpus.KindReferat || rec.Kind == corpus.KindDagsorden {
-		least = 1
+	switch rec.Kind {
+	case corpus.KindLetter, corpus.KindPrincipmeddelelse:
+		// A letter is its sender's or its recipient's; a municipality its
+		// body names is a third party (a KL circular quoting Greve), unless
+		// the subject is about it.
+		return danish.FindMunicipality(rec.Title, len(rec.Title))
+	case corpus.KindReferat, corpus.KindDagsorden:
+		return danish.DominantMunicipality(rec.Text, headLen(rec), 1)
 	}
-	return danish.DominantMunicipality(rec.Text, headLen(rec), least)
+	return danish.DominantMunicipality(rec.Text, headLen(rec), 2)
 }
 
 // headLen is how much of a record's text is its head: headBytes at most,
