@@ -52,23 +52,31 @@ func (x *Index) matches(text string, m marks) []span {
 	if len(m.terms) > 0 {
 		out = x.termMatches(text, m.terms)
 	}
-	if lower := strings.ToLower(text); len(m.literals) > 0 && len(lower) == len(text) {
-		for _, lit := range m.literals {
-			for from := 0; ; {
-				i := strings.Index(lower[from:], lit)
-				if i < 0 {
-					break
-				}
-				start, end := from+i, from+i+len(lit)
-				from = end
-				before, _ := utf8.DecodeLastRuneInString(text[:start])
-				after, _ := utf8.DecodeRuneInString(text[end:])
-				if start > 0 && isWordRune(before) || end < len(text) && isWordRune(after) {
-					continue // part of a longer number
-				}
-				out = append(out, span{start, end, lit})
+	for _, lit := range m.literals {
+		hay := text
+		if strings.ContainsFunc(lit, unicode.IsLetter) {
+			// Only case numbers with letters need folding, and folding must
+			// keep byte offsets.
+			if hay = strings.ToLower(text); len(hay) != len(text) {
+				continue
 			}
 		}
+		for from := 0; ; {
+			i := strings.Index(hay[from:], lit)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(lit)
+			from = end
+			before, _ := utf8.DecodeLastRuneInString(text[:start])
+			after, _ := utf8.DecodeRuneInString(text[end:])
+			if start > 0 && isWordRune(before) || end < len(text) && isWordRune(after) {
+				continue // part of a longer number
+			}
+			out = append(out, span{start, end, lit})
+		}
+	}
+	if len(m.literals) > 0 {
 		slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 		// Drop overlaps: a literal may contain a marked word.
 		clean := out[:0]
