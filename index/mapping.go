@@ -79,7 +79,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	err = im.AddCustomAnalyzer(analyzerDanish, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, da.StopName, da.SnowballStemmerName, da.SnowballStemmerName},
+		"token_filters": []string{lowercase.Name, da.StopName, stemFilterName},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
