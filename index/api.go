@@ -39,43 +39,45 @@ var DefaultFacets = []string{"municipality", "committee", "kind", "year", "outco
 type Request struct {
 	// Query is in the query language of ParseQuery; "" matches everything
 	// the filters allow.
-	Query string
+	Query string `json:"query,omitempty"`
 
 	// Filters: a hit must match one of the values of each non-empty list
 	// (values as returned in Result.Facets, compared exactly).
-	Municipality []string
-	Committee    []string
-	Kind         []string // corpus.Kind values
-	Outcome      []string // corpus.Outcome values
-	Year         []string // "2024"
+	Municipality []string `json:"municipality,omitempty"`
+	Committee    []string `json:"committee,omitempty"`
+	Kind         []string `json:"kind,omitempty"`    // corpus.Kind values
+	Outcome      []string `json:"outcome,omitempty"` // corpus.Outcome values
+	Year         []string `json:"year,omitempty"`    // "2024"
 
 	// From and To bound the meeting or letter date, both inclusive; the
 	// zero time leaves that side open.
-	From, To time.Time
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
 
 	// Sort is SortRelevance (or ""), SortDate or SortDateDesc. A query
 	// with no text to rank by (only filters) sorts by SortDateDesc.
-	Sort string
+	Sort string `json:"sort,omitempty"`
 
 	// Page is 1-based (0 means 1); PageSize 0 means DefaultPageSize.
-	Page, PageSize int
+	Page     int `json:"page,omitempty"`
+	PageSize int `json:"page_size,omitempty"`
 
 	// Type is TypeItem, TypeDocument, or "" for both items and the
 	// documents that have no items (letters, notes): the units a person
 	// reads. Documents with items are found with TypeDocument.
-	Type string
+	Type string `json:"type,omitempty"`
 
 	// Facets names the facets to count (see FacetNames); nil means
 	// DefaultFacets and an empty, non-nil slice none.
-	Facets []string
+	Facets []string `json:"facets,omitempty"`
 }
 
 // Result is the answer to a Request.
 type Result struct {
-	Total  uint64                  // hits matching, over all pages
-	Hits   []Hit                   // this page's hits
-	Facets map[string][]FacetCount // the facets asked for, counts over all hits
-	Took   time.Duration
+	Total  uint64                  `json:"total"`   // hits matching, over all pages
+	Hits   []Hit                   `json:"hits"`    // this page's hits
+	Facets map[string][]FacetCount `json:"facets"`  // the facets asked for, counts over all hits
+	Took   time.Duration           `json:"took_ns"` // time the search took
 }
 
 // FacetCount is one value of a facet and the number of hits that have it.
