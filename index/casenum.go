@@ -11,6 +11,19 @@ import (
 // label such as "J.nr." or "sagsnr." dropped. "2023 – 9318" and "2023 - 9318"
 // both become "2023-9318"; "EMN-2025-003383" becomes "emn-2025-003383".
 func NormalizeCaseNumber(s string) string {
+	// Until nothing changes, so that a normalised number normalises to
+	// itself ("J.nr. J.nr. 5" loses one label per round). Lower-casing is
+	// idempotent and every other step only removes, so this ends.
+	for {
+		n := normalizeOnce(s)
+		if n == s {
+			return s
+		}
+		s = n
+	}
+}
+
+func normalizeOnce(s string) string {
 	s = strings.TrimSpace(s)
 	if m := caseLabel.FindStringIndex(s); m != nil {
 		s = s[m[1]:]

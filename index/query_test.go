@@ -143,3 +143,18 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormalizeCaseNumber checks that normalising is idempotent (a
+// normalised number typed back finds itself) and never panics.
+func FuzzNormalizeCaseNumber(f *testing.F) {
+	for _, s := range []string{"19/3742", "J.nr. 24-10910", "00.01.00-P20-104-19", "2023 – 9318", "EMN-2025-003383", "Sagsnr.: 2011-29298", "(S2024-19207)", "J.nr. J.nr. 5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := NormalizeCaseNumber(s)
+		if again := NormalizeCaseNumber(n); again != n {
+			t.Fatalf("NormalizeCaseNumber(%q) = %q, but NormalizeCaseNumber(%q) = %q", s, n, n, again)
+		}
+		LooksLikeCaseNumber(s)
+	})
+}
