@@ -133,7 +133,7 @@ func (x *Index) find(ctx context.Context, q query.Query, decisions bool) (search
 		req.Fields = append(slices.Clone(storedFields), fDecisions, fKLE, fSubject)
 	}
 	req.SortByCustom(search.SortOrder{
-		&search.SortField{Field: fDate, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+		&search.SortField{Field: fDay, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		&search.SortField{Field: fNumber, Type: search.SortFieldAsNumber},
 	})
 	res, err := x.bi.SearchInContext(ctx, req)
@@ -141,7 +141,7 @@ func (x *Index) find(ctx context.Context, q query.Query, decisions bool) (search
 		return nil, err
 	}
 	// Within a day, keep each meeting's items together, in order.
-	day := func(m *search.DocumentMatch) string { return str(m.Fields[fDate]) }
+	day := func(m *search.DocumentMatch) string { return str(m.Fields[fDay]) }
 	num := func(m *search.DocumentMatch) float64 { n, _ := m.Fields[fNumber].(float64); return n }
 	slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
 		if da, db := day(a), day(b); da != db {

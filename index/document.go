@@ -51,6 +51,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 		}
 		if !date.IsZero() {
 			f[fDate] = date
+			f[fDay] = date.Format(time.DateOnly)
 			f[fYear] = date.Format("2006")
 		}
 		return f

@@ -2,7 +2,6 @@ package index
 
 import (
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
 )
@@ -25,11 +24,7 @@ func hitFrom(h *search.DocumentMatch) Hit {
 	if n, ok := f[fNumber].(float64); ok {
 		hit.ItemNumber = int(n)
 	}
-	if d := str(f[fDate]); d != "" {
-		if t, err := time.Parse(time.RFC3339, d); err == nil {
-			hit.Date = t.Format(time.DateOnly)
-		}
-	}
+	hit.Date = str(f[fDay])
 	return hit
 }
 

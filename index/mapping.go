@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-8"
+const mappingVersion = "referat-index-9"
 
 // Analyzer names.
 const (
@@ -41,7 +41,8 @@ const (
 	fMunicipText  = "municipality_text"
 	fCommittee    = "committee" // facet, exact
 	fCommitText   = "committee_text"
-	fDate         = "date"
+	fDate         = "date" // for date ranges
+	fDay          = "day"  // "2006-01-02": shown, and sorted by (one term per hit, where a date field has several)
 	fYear         = "year"
 	fOutcome      = "outcome"       // every decision's outcome
 	fLastOutcome  = "final_outcome" // the last decision's, shown
@@ -63,7 +64,7 @@ const (
 
 // storedFields are the fields a Hit is built from; a search adds fBodyZ
 // for snippets.
-var storedFields = []string{fType, fNumber, fKind, fMunicipality, fCommittee, fDate, fLastOutcome, fCaseRaw, fTitle}
+var storedFields = []string{fType, fNumber, fKind, fMunicipality, fCommittee, fDay, fLastOutcome, fCaseRaw, fTitle}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
@@ -138,10 +139,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fCommittee, kw(true, false))
 	add(fCommitText, text(analyzerFold, false, false))
 	date := bleve.NewDateTimeFieldMapping()
-	date.Store = true
-	date.DocValues = true
+	date.Store = false
+	date.DocValues = false
 	date.IncludeInAll = false
 	add(fDate, date)
+	add(fDay, kw(true, true))
 	add(fYear, kw(false, false))
 	add(fOutcome, kw(false, false))
 	add(fLastOutcome, kw(true, false))

@@ -69,7 +69,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		// by document id would read every hit's id.
 	case SortDate, SortDateDesc:
 		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fDate, Desc: sort == SortDateDesc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: fDay, Desc: sort == SortDateDesc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
 		})
 	default:
