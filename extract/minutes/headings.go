@@ -120,6 +120,9 @@ func parseHeading(line string) (heading, bool) {
 		return heading{}, false
 	}
 	t := strings.TrimSpace(strings.TrimSuffix(line, ":"))
+	if t == "" {
+		return heading{}, false // ":" alone
+	}
 	low := strings.ToLower(t)
 	if r, ok := knownHeadings[low]; ok {
 		if r == roleAbsent {

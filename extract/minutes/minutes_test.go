@@ -330,3 +330,12 @@ func TestSectionsAndDecisions(t *testing.T) {
 		t.Errorf("an empty decision must stay empty: %+v", empty)
 	}
 }
+
+// TestColonLine is a regression test: a line holding only a colon made
+// parseHeading index an empty string.
+func TestColonLine(t *testing.T) {
+	m := Parse("Punkt 1: Godkendelse\n:\n : x\nBeslutning\nGodkendt.\n")
+	if len(m.Items) != 1 || len(m.Items[0].Decisions) != 1 || m.Items[0].Decisions[0].Outcome != corpus.OutcomeApproved {
+		t.Errorf("Parse = %+v; want one approved point", m.Items)
+	}
+}
