@@ -23,6 +23,9 @@ var (
 // date, or no closing and signature (or mail header), or the text is
 // minutes.
 func fromText(text string) (corpus.Record, bool) {
+	if quickMinutes(text) {
+		return corpus.Record{}, false // before the costly line marking
+	}
 	ls := splitLines(text)
 	if minutesLike(ls) {
 		return corpus.Record{}, false
@@ -129,6 +132,30 @@ func minutesLike(ls []line) bool {
 		}
 	}
 	return n >= 2
+}
+
+// quickMinutes is minutesLike on the raw lines, for the documents that
+// are plainly minutes (three markers or more among the first lines), so
+// that they skip the marking of page furniture a letter needs.
+func quickMinutes(text string) bool {
+	n, seen := 0, 0
+	for len(text) > 0 && seen < 60 {
+		l := text
+		if i := strings.IndexAny(text, "\n\f"); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		seen++
+		if meetingMarker.MatchString(l) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // mainLetter picks the letter with the most text when a document holds
