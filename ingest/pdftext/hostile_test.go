@@ -4,54 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"referat/internal/testcorpus"
+	"referat/internal/testpdf"
 )
 
-// buildPDF writes a minimal PDF from object bodies (object i+1 is objs[i])
-// with a correct cross-reference table; trailerExtra goes into the trailer.
-func buildPDF(objs []string, trailerExtra string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R%s>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailerExtra, x)
-	return b.Bytes()
-}
-
-func stream(dict, data string) string {
-	return fmt.Sprintf("<<%s/Length %d>>\nstream\n%s\nendstream", dict, len(data), data)
-}
-
-// textPDF is a one-page PDF showing lines of text in Helvetica.
-func textPDF(lines ...string) []byte {
-	var c strings.Builder
-	c.WriteString("BT /F1 12 Tf 72 700 Td 14 TL\n")
-	for _, l := range lines {
-		fmt.Fprintf(&c, "(%s) Tj T*\n", l)
-	}
-	c.WriteString("ET")
-	return buildPDF([]string{
-		"<</Type/Catalog/Pages 2 0 R>>",
-		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
-		stream("", c.String()),
-		"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
-	}, "")
-}
+var textPDF = testpdf.Text
 
 func readCorpusPDF(tb testing.TB, rel string) []byte {
 	tb.Helper()
@@ -142,10 +104,7 @@ func TestCorruptXref(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, mangle := range map[string]func([]byte) []byte{
-		"startxref offset": func(b []byte) []byte {
-			i := bytes.LastIndex(b, []byte("startxref"))
-			return append(append([]byte(nil), b[:i]...), "startxref\n12345\n%%EOF\n"...)
-		},
+		"startxref offset": testpdf.CorruptXref,
 		"table entries": func(b []byte) []byte {
 			c := append([]byte(nil), b...)
 			i := bytes.LastIndex(c, []byte("xref"))
@@ -172,25 +131,16 @@ func TestCorruptXref(t *testing.T) {
 }
 
 func TestEncrypted(t *testing.T) {
-	base := textPDF("secret")
 	// An AES-256 (V 5) encryption dictionary, which the library does not
 	// support: the file must fail as encrypted, not as garbage text.
-	enc := bytes.Replace(base, []byte("/Root 1 0 R>>"), []byte("/Root 1 0 R/Encrypt<</Filter/Standard/V 5/R 6/Length 256/O<00>/U<00>/P -4>>/ID[<01><01>]>>"), 1)
-	_, err := Extract(context.Background(), enc, Options{})
+	_, err := Extract(context.Background(), testpdf.Encrypted(), Options{})
 	if !errors.Is(err, ErrEncrypted) {
 		t.Errorf("Extract(encrypted) error = %v; want ErrEncrypted", err)
 	}
 }
 
 func TestImageOnlyPage(t *testing.T) {
-	data := buildPDF([]string{
-		"<</Type/Catalog/Pages 2 0 R>>",
-		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</XObject<</Im1 5 0 R>>>>/Contents 4 0 R>>",
-		stream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
-		stream("/Type/XObject/Subtype/Image/Width 2/Height 2/ColorSpace/DeviceGray/BitsPerComponent 8", "\x00\xff\xff\x00"),
-	}, "")
-	res, err := Extract(context.Background(), data, Options{})
+	res, err := Extract(context.Background(), testpdf.ImageOnly(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,21 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"referat/corpus"
 	"referat/index"
+	"referat/ingest/pdftext"
 	"referat/internal/testcorpus"
+	"referat/internal/testpdf"
 )
+
+// TestMain lets the test binary serve as the PDF reader child that
+// isolated reading starts.
+func TestMain(m *testing.M) {
+	pdftext.RunChild()
+	os.Exit(m.Run())
+}
 
 func openTemp(t *testing.T) (*Pipeline, string) {
 	t.Helper()
@@ -99,13 +109,20 @@ func TestBadInputDoesNotStopTheBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	latin1HTML, _ := charmap.Windows1252.NewEncoder().String("<html><body><h1>Referat</h1><p>Beslutning: Godkendt af Økonomiudvalget.</p></body></html>")
 	bad := map[string][]byte{
-		"tom.pdf":          nil,
-		"skrald.pdf":       bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 4096),
-		"afkortet.pdf":     pdf[:len(pdf)/3],
-		"kun-header.pdf":   []byte("%PDF-1.4\n"),
-		"ukendt.bin":       append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2}, 100)...),
-		"gammelt-word.doc": append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
+		"tom.pdf":              nil,
+		"skrald.pdf":           bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 4096),
+		"afkortet.pdf":         pdf[:len(pdf)/3],
+		"kun-header.pdf":       []byte("%PDF-1.4\n"),
+		"krypteret.pdf":        testpdf.Encrypted(),
+		"kun-billede.pdf":      testpdf.ImageOnly(),
+		"dybt-indlejret.pdf":   testpdf.DeeplyNested(100000),
+		"mange-sider.pdf":      testpdf.ManyPages(50000000),
+		"odelagt-xref.pdf":     testpdf.CorruptXref(testpdf.Text("Punkt 1: Godkendelse af dagsorden")),
+		"forkert-tegnsæt.html": []byte(latin1HTML),
+		"ukendt.bin":           append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2}, 100)...),
+		"gammelt-word.doc":     append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
 	}
 	for name, b := range bad {
 		os.WriteFile(filepath.Join(dir, name), b, 0o644)
@@ -117,17 +134,46 @@ func TestBadInputDoesNotStopTheBatch(t *testing.T) {
 	}
 
 	p, _ := openTemp(t)
-	rep, err := p.IngestPaths(context.Background(), []string{dir}, Options{})
+	// As the CLI reads them: each PDF in a bounded child process.
+	opts := Options{}
+	opts.Ingest.Isolate = true
+	rep, err := p.IngestPaths(context.Background(), []string{dir}, opts)
 	if !errors.Is(err, ErrSomeFailed) {
 		t.Errorf("error = %v; want ErrSomeFailed", err)
 	}
 	failed := map[string]string{}
 	for _, f := range rep.Failures {
+		t.Logf("failed as expected: %s: %s", filepath.Base(f.Path), f.Reason)
+	}
+	for _, f := range rep.Failures {
 		failed[filepath.Base(f.Path)] = f.Reason
 	}
-	for _, name := range []string{"tom.pdf", "skrald.pdf", "ukendt.bin", "gammelt-word.doc", "kun-header.pdf"} {
+	for _, name := range []string{"tom.pdf", "skrald.pdf", "ukendt.bin", "gammelt-word.doc", "kun-header.pdf", "krypteret.pdf"} {
 		if failed[name] == "" {
 			t.Errorf("%s did not fail; failures %v", name, failed)
+		}
+	}
+	if !strings.Contains(failed["krypteret.pdf"], "encrypted") {
+		t.Errorf("encrypted PDF failed with %q; want the reason to say it is encrypted", failed["krypteret.pdf"])
+	}
+	// The others are read, or fail, but never silently: a record that
+	// arrives says what was wrong with it.
+	for name, want := range map[string]string{"kun-billede.pdf": "no text layer", "odelagt-xref.pdf": "", "forkert-tegnsæt.html": ""} {
+		if reason, ok := failed[name]; ok {
+			t.Errorf("%s failed (%s); want a record", name, reason)
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		rec, err := p.Store.Record(corpus.Hash(b))
+		if err != nil {
+			t.Errorf("%s: no record: %v", name, err)
+			continue
+		}
+		if want != "" && !strings.Contains(strings.Join(rec.Warnings, "; "), want) {
+			t.Errorf("%s: warnings %q; want one saying %q", name, rec.Warnings, want)
+		}
+		if name == "forkert-tegnsæt.html" && !strings.Contains(rec.Text, "Økonomiudvalget") {
+			t.Errorf("windows-1252 page read as %q", rec.Text)
 		}
 	}
 	for name, reason := range failed {
