@@ -30,6 +30,8 @@ func layoutVariations() []variation {
 		{"decision/colon", varDecisionHeading(func(c, date string) string { return "Beslutning:" })},
 		{"decision/body-date", varDecisionHeading(func(c, date string) string { return "Beslutning i " + c + " den " + date })},
 		{"decision/genitive", varDecisionHeading(func(c, date string) string { return c + "s beslutning den " + date })},
+		{"decision/genitive-undated", varDecisionHeading(func(c, date string) string { return c + "s beslutning" })},
+		{"decision/byraadets", varDecisionHeading(func(c, date string) string { return "Beslutning i " + c })},
 		{"decision/inline", varDecisionInline},
 		{"items/numbered", varNumberedItems},
 		{"sections/colons", varSectionColons},

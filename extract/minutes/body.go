@@ -259,6 +259,8 @@ func decision(h heading, text string, ctx Context) corpus.Decision {
 		if d.Date == "" {
 			d.Date = ctx.Date
 		}
+	} else if d.Date == "" && ctx.Committee != "" && danish.CommitteeKey(d.Body) == danish.CommitteeKey(ctx.Committee) {
+		d.Date = ctx.Date // the meeting's own committee, named
 	}
 	d.Outcome = danish.Outcome(text)
 	d.Votes = danish.Votes(text)

@@ -92,6 +92,36 @@ var knownHeadings = map[string]role{
 	"konsekvenser":                            roleText,
 	"politisk behandling":                     roleText,
 	"sagen":                                   roleText,
+	// Headings of other municipalities' templates.
+	"sagens indhold":                 roleText,
+	"sagens baggrund":                roleText,
+	"beskrivelse":                    roleText,
+	"fakta":                          roleText,
+	"videre forløb":                  roleText,
+	"det videre forløb":              roleText,
+	"opfølgning":                     roleText,
+	"supplerende oplysninger":        roleText,
+	"administrationens bemærkninger": roleText,
+	"forvaltningens bemærkninger":    roleText,
+	"juridiske forhold":              roleText,
+	"juridiske konsekvenser":         roleText,
+	"økonomi og personale":           roleText,
+	"økonomiske og personalemæssige konsekvenser": roleText,
+	"konsekvenser for borgerne":                   roleText,
+	"borgerinddragelse":                           roleText,
+	"høring og inddragelse":                       roleText,
+	"inddragelse":                                 roleText,
+	"bæredygtighed":                               roleText,
+	"verdensmål":                                  roleText,
+	"forslag":                                     roleText,
+	"indstillingen":                               roleRecommend,
+	"direktørens indstilling":                     roleRecommend,
+	"byrådets beslutning":                         roleDecision,
+	"kommunalbestyrelsens beslutning":             roleDecision,
+	"beslutning truffet":                          roleDecision,
+	"bilagsliste":                                 roleAttachments,
+	"vedlagte bilag":                              roleAttachments,
+	"beslutningsproces":                           roleText,
 }
 
 var (
@@ -149,10 +179,30 @@ func parseHeading(line string) (heading, bool) {
 			return heading{text: t, role: roleDecision, body: strings.TrimSpace(m[1]), date: d}, true
 		}
 	}
+	// "Økonomiudvalgets beslutning", "Beslutning i Byrådet": a body and no
+	// date.
+	if m := bodyDecision.FindStringSubmatch(t); m != nil {
+		body := firstNonEmpty(m[1], m[2])
+		if danish.LooksLikeCommittee(body) || danish.LooksLikeCommittee(body+"s") {
+			return heading{text: t, role: roleDecision, body: strings.TrimSpace(body)}, true
+		}
+	}
 	if isCapsHeading(t) {
 		return heading{text: t, role: roleText}, true
 	}
 	return heading{}, false
+}
+
+// bodyDecision is a decision heading naming its body only.
+var bodyDecision = regexp.MustCompile(`^(?:(\S.{1,78}?)s\s+beslutning(?:er)?|Beslutning(?:er)?\s+(?:i|på|fra|af)\s+(\S.{1,78}))$`)
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // parseInlineHeading recognises a heading printed with its text on one
