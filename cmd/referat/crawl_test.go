@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"referat/corpus"
 	"referat/internal/pipeline"
 	"referat/internal/testcorpus"
 )
@@ -73,5 +75,34 @@ func TestCrawlIngestsAnEDocSite(t *testing.T) {
 	_, stderr, code = runCLI(t, "crawl", "--data", data, "--sources", sources)
 	if strings.Contains(stderr, "ingested ") {
 		t.Errorf("second crawl: exit %d, ingested again:\n%s", code, stderr)
+	}
+
+	// The meeting changes on the site: the next crawl ingests it again
+	// and the store keeps both versions.
+	xml := filepath.Join(site, "eDocAgendaPublishing.xml")
+	b, _ := os.ReadFile(xml)
+	os.WriteFile(xml, bytes.Replace(b, []byte("Referat endeligt godkendt"), []byte("Referat endeligt godkendt "), 1), 0o644)
+	_, stderr, _ = runCLI(t, "crawl", "--data", data, "--sources", sources)
+	if !strings.Contains(stderr, "earlier version kept") {
+		t.Errorf("third crawl did not ingest the changed meeting:\n%s", stderr)
+	}
+	out, _, code := runCLI(t, "versions", "--data", data, srv.URL+"/ballerup/eDocAgendaPublishing.xml")
+	if code != 0 || !strings.Contains(out, "2 version(s)") {
+		t.Errorf("versions of the changed meeting: exit %d\n%s", code, out)
+	}
+	// The new version is joined with the PDFs the crawl did not fetch
+	// again, because they did not change.
+	p, err = pipeline.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	newXML, _ := os.ReadFile(xml)
+	rec, err := p.Store.Record(corpus.Hash(newXML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Parts) != 9 {
+		t.Errorf("the changed meeting's record joined %d PDFs; want the 9 of the version before", len(rec.Parts))
 	}
 }

@@ -66,7 +66,7 @@ type Command struct {
 var commands []*Command
 
 func init() {
-	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex, cmdCrawl}
+	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex, cmdCrawl, cmdVersions}
 }
 
 // usageError is a mistake in how referat was called; it exits with status 2.

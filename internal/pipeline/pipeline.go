@@ -237,6 +237,17 @@ func (p *Pipeline) Document(ctx context.Context, doc corpus.Document) (Event, er
 			return ev, p.addVersion(doc)
 		}
 	}
+	// A new version of a publication whose parts did not change (a crawl
+	// fetches only what changed) is joined with the parts of the version
+	// before it.
+	if len(doc.Attachments) == 0 {
+		if prev := p.previousRecord(ev.Path, doc.ID); prev != nil && len(prev.Parts) > 0 {
+			if err := p.readParts(ctx, &doc, prev.Parts, Options{Ingest: ingest.Options{Isolate: true}}); err != nil {
+				ev.Status, ev.Err = StatusFailed, err
+				return ev, err
+			}
+		}
+	}
 	rec, err := p.store(doc)
 	if err != nil {
 		ev.Status, ev.Err = StatusFailed, err
@@ -248,6 +259,28 @@ func (p *Pipeline) Document(ctx context.Context, doc corpus.Document) (Event, er
 	}
 	ev.Status, ev.Items = StatusIngested, len(rec.Items)
 	return ev, nil
+}
+
+// previousRecord returns the record of the newest version of source other
+// than id, or nil.
+func (p *Pipeline) previousRecord(source, id string) *corpus.Record {
+	if source == "" {
+		return nil
+	}
+	vs, err := p.Store.Versions(source)
+	if err != nil {
+		return nil
+	}
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].ID != id {
+			rec, err := p.Store.Record(vs[i].ID)
+			if err != nil {
+				return nil
+			}
+			return rec
+		}
+	}
+	return nil
 }
 
 func sourceName(s corpus.Source) string {

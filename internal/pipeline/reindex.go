@@ -100,10 +100,17 @@ func (p *Pipeline) storedDocument(ctx context.Context, rec *corpus.Record, opts 
 	if err != nil {
 		return doc, fmt.Errorf("read stored %s: %w", rec.ID, err)
 	}
-	for _, part := range rec.Parts {
+	err = p.readParts(ctx, &doc, rec.Parts, opts)
+	return doc, err
+}
+
+// readParts reads stored parts into doc.Attachments. A part that cannot be
+// read becomes a warning on doc.
+func (p *Pipeline) readParts(ctx context.Context, doc *corpus.Document, parts []corpus.Part, opts Options) error {
+	for _, part := range parts {
 		b, err := p.Store.Raw(part.ID)
 		if err != nil {
-			return doc, err
+			return err
 		}
 		a, err := ingest.Read(ctx, b, corpus.Source{Path: part.Name}, opts.Ingest)
 		if err != nil {
@@ -115,7 +122,7 @@ func (p *Pipeline) storedDocument(ctx context.Context, rec *corpus.Record, opts 
 		}
 		doc.Attachments[part.Name] = a
 	}
-	return doc, nil
+	return nil
 }
 
 // swapDir replaces dir by next: dir is moved aside, next renamed into its
