@@ -6,4 +6,8 @@ package extract
 //	1  first records
 //	2  letters (extract/letter), eDoc item PDFs, wrapped table cells,
 //	   closed points' decisions
-const Version = 2
+//	3  rules generalised beyond the corpus: case-number labels and
+//	   shapes, absentee labels, title lines, undated and inline decision
+//	   headings, numbered points that skip, no empty decisions in
+//	   agendas, municipality from a document's own parts first
+const Version = 3
