@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"referat/index"
-	"referat/internal/pipeline"
 )
 
 var cmdCase = &Command{
@@ -26,9 +25,9 @@ case (naming it, or the same municipality and KLE subject).`,
 				return usagef("case: name a case number")
 			}
 			number := strings.Join(args, " ") // "2023 - 9318" may arrive as three words
-			ix, err := index.OpenReadOnly(pipeline.IndexDir(*data))
+			ix, err := openIndexForReading(*data)
 			if err != nil {
-				return fmt.Errorf("open index in %s (ingest something first): %w", *data, err)
+				return err
 			}
 			defer ix.Close()
 			h, err := ix.Case(ctx, number)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"referat/index"
 	"referat/internal/pipeline"
 )
 
@@ -56,4 +58,19 @@ func openPipeline(dir string, stderr io.Writer) (*pipeline.Pipeline, error) {
 		p.Rebuilt.WriteSummary(stderr)
 	}
 	return p, nil
+}
+
+// openIndexForReading opens the data directory's index for searching,
+// explaining the two usual reasons it cannot be.
+func openIndexForReading(dir string) (*index.Index, error) {
+	ix, err := index.OpenReadOnly(pipeline.IndexDir(dir))
+	switch {
+	case errors.Is(err, index.ErrLocked):
+		return nil, fmt.Errorf("the index in %s is in use by a running 'referat serve'; search its page or /api/search, or stop it first", dir)
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("no index in %s yet: run 'referat ingest' first", dir)
+	case err != nil:
+		return nil, fmt.Errorf("open index in %s: %w", dir, err)
+	}
+	return ix, nil
 }

@@ -66,6 +66,8 @@ func TestExitStatus(t *testing.T) {
 		{"extract empty file", []string{"extract", "--json", empty}, 1, empty, ""},
 		{"ingest empty file", []string{"ingest", "--data", data, empty}, 1, empty, ""},
 		{"malformed query", []string{"search", "--data", data, `"unclosed`}, 2, "query", ""},
+		{"malformed query, no index", []string{"search", "--data", filepath.Join(dir, "none"), `"unclosed`}, 2, "query", ""},
+		{"no index yet", []string{"search", "--data", filepath.Join(dir, "none"), "budget"}, 1, "run 'referat ingest' first", ""},
 		{"bad date", []string{"search", "--data", data, "--from", "igår", "x"}, 2, "--from", ""},
 	}
 	for _, tt := range tests {

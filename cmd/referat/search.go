@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"referat/index"
-	"referat/internal/pipeline"
 )
 
 var cmdSearch = &Command{
@@ -55,13 +54,16 @@ items.`,
 			if req.To, err = parseDay(*to); err != nil {
 				return usagef("search: --to: %v", err)
 			}
-			ix, err := index.OpenReadOnly(pipeline.IndexDir(*data))
+			var qe *index.QueryError
+			if _, err := index.ParseQuery(req.Query); errors.As(err, &qe) {
+				return usagef("search: %v", qe) // before any index is needed
+			}
+			ix, err := openIndexForReading(*data)
 			if err != nil {
-				return fmt.Errorf("open index in %s (ingest something first): %w", *data, err)
+				return err
 			}
 			defer ix.Close()
 			res, err := ix.Search(ctx, req)
-			var qe *index.QueryError
 			if errors.As(err, &qe) {
 				return usagef("search: %v", qe)
 			}
