@@ -87,9 +87,13 @@ func splitSections(lines []string) []section {
 	return out
 }
 
+// numberedAttachment is an attachment named with its number: "Bilag 1:
+// Forslag til lokalplan", "Bilag 2 - Høringssvar".
+var numberedAttachment = regexp.MustCompile(`^Bilag\s+\d{1,3}\s*[:.-]`)
+
 // proseFollows reports whether the lines from i on start with running
 // text (a sentence, a recommendation "... indstiller, at", a long line)
-// rather than with short names such as an attachment list's.
+// rather than with names such as an attachment list's.
 func proseFollows(lines []string, i int) bool {
 	seen := 0
 	for ; i < len(lines) && seen < 3; i++ {
@@ -104,8 +108,11 @@ func proseFollows(lines []string, i int) bool {
 			break
 		}
 		seen++
-		if runeLen(l) > 90 || strings.HasSuffix(l, ".") || strings.HasSuffix(l, ":") || strings.HasSuffix(l, ",") ||
-			strings.HasSuffix(l, " at") || isAt(l) || listMarker.MatchString(l) && !attachmentDocNumber.MatchString(l) {
+		if numberedAttachment.MatchString(l) || attachmentDocNumber.MatchString(l) {
+			return false // "Bilag 1: ...", "2012-200782 - ...": names
+		}
+		if strings.HasSuffix(l, ".") || strings.HasSuffix(l, ":") || strings.HasSuffix(l, ",") ||
+			strings.HasSuffix(l, " at") || isAt(l) || strings.Contains(strings.ToLower(l), "indstill") || listMarker.MatchString(l) {
 			return true
 		}
 	}

@@ -339,3 +339,23 @@ func TestColonLine(t *testing.T) {
 		t.Errorf("Parse = %+v; want one approved point", m.Items)
 	}
 }
+
+// TestAttachmentNamedLikeHeading: under "Bilag", a name such as
+// "Indstilling" is an attachment when names follow it (Aarhus), and a
+// heading when its text follows (Ballerup).
+func TestAttachmentNamedLikeHeading(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want int
+	}{
+		{"Bilag\nIndstilling\n\nBilag 1: Forslag til lokalplan nr. 1221, tillæg 2 til lokalplan nr. 411, Erhvervsområde ved Kattrup med\ntillæg 1\n\nBilag 2: Samlede høringssvar\n", 3},
+		{"Bilag\nIndstilling\n\nKort over området\n\nHøringssvar\n", 3},
+		{"Bilag\n2012-200782 - Bygningsliste\n\nIndstilling\nCenter for Ejendomme indstiller, at\n\nA)\tArbejderne godkendes.\n", 1},
+	} {
+		var it corpus.Item
+		Item(&it, tt.body, Context{})
+		if len(it.Attachments) != tt.want {
+			t.Errorf("Item(%.40q) attachments %q; want %d", tt.body, it.Attachments, tt.want)
+		}
+	}
+}
