@@ -43,6 +43,9 @@ func Detect(data []byte) (corpus.Format, error) {
 		return "", ErrUnknownFormat
 	}
 	t := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n")
+	if len(t) == 0 {
+		return "", ErrEmpty // a byte-order mark and nothing else
+	}
 	if len(t) > 512 {
 		t = t[:512]
 	}

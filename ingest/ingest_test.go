@@ -54,6 +54,7 @@ func TestDetectRejects(t *testing.T) {
 	}{
 		{"zero bytes", nil, ErrEmpty},
 		{"whitespace", []byte(" \n\t "), ErrEmpty},
+		{"byte-order mark only", []byte("\xef\xbb\xbf\n"), ErrEmpty},
 		{"binary junk", junk, ErrUnknownFormat},
 		{"png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), junk...), ErrUnknownFormat},
 		{"ole word file", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0}, junk...), ErrUnknownFormat},
