@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // OCR of pages without a text layer: pdftoppm renders the page at 300 dpi
@@ -19,8 +20,19 @@ import (
 // not installed.
 var ErrNoOCR = errors.New("ocr unavailable: needs pdftoppm and tesseract with the dan language")
 
-// OCRAvailable reports whether pages can be OCR'd on this machine.
+// OCRAvailable reports whether pages can be OCR'd on this machine. The
+// answer is looked up once per process.
 func OCRAvailable() bool {
+	ocrOnce.Do(func() { ocrFound = findOCR() })
+	return ocrFound
+}
+
+var (
+	ocrOnce  sync.Once
+	ocrFound bool
+)
+
+func findOCR() bool {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		return false
 	}

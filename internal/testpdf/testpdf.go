@@ -7,6 +7,7 @@ package testpdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"strings"
 )
@@ -100,4 +101,21 @@ func CorruptXref(data []byte) []byte {
 		return data
 	}
 	return append(append([]byte(nil), data[:i]...), "startxref\n12345\n%%EOF\n"...)
+}
+
+// Scanned is a one-page PDF whose page is a grayscale image (8 bits per
+// pixel, w×h pixels, Flate-compressed) drawn over a page of wPt×hPt points:
+// what a scanner makes. It has no text layer.
+func Scanned(gray []byte, w, h int, wPt, hPt float64) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(gray)
+	zw.Close()
+	return Build([]string{
+		"<</Type/Catalog/Pages 2 0 R>>",
+		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+		fmt.Sprintf("<</Type/Page/Parent 2 0 R/MediaBox[0 0 %.0f %.0f]/Resources<</XObject<</Im1 5 0 R>>>>/Contents 4 0 R>>", wPt, hPt),
+		Stream("", fmt.Sprintf("q %.0f 0 0 %.0f 0 0 cm /Im1 Do Q", wPt, hPt)),
+		Stream(fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/FlateDecode", w, h), z.String()),
+	}, "")
 }
