@@ -16,11 +16,12 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/load.sh [-items N] [-clients N] [-duration D]" >&2; exit 2;;
   esac
 done
-work=${REFERAT_BENCH_DIR:-/tmp/referat-load}
+work=${REFERAT_BENCH_DIR:-/tmp/referat-searchbench}
 mkdir -p "$work"
 go build -o "$work/referat" ./cmd/referat
-# searchbench leaves a data directory of generated items at $work/$items.
-go run ./bench/searchbench -items "$items" -dir "$work" -queries 20 >/dev/null
+# searchbench leaves a data directory of generated items at $work/$items
+# (the same bench/bench.sh measures; made once, then reused).
+go run ./bench/searchbench -items "$items" -dir "$work" -build-only
 port=$((20000 + RANDOM % 20000))
 "$work/referat" serve --data "$work/$items" --addr "127.0.0.1:$port" --sample "" 2>"$work/serve.log" &
 pid=$!

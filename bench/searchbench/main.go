@@ -1,261 +1,118 @@
-// Command searchbench measures search latency of a referat index of N
-// agenda items against ripgrep over the same text. The items are made by
-// varying real records (the seed documents in testdata/corpus): each copy
-// gets another municipality, date, number and a few words, so the index
-// has realistic vocabulary and facets. It prints one table row per scale.
+// Command searchbench measures the search latency of a referat index of N
+// agenda items against ripgrep over the same text, in one run, per query
+// class, and leaves a data directory (store and index) that bench/load.sh
+// serves.
 //
 //	go run ./bench/searchbench -items 100000,1000000 -dir /tmp/searchbench
 //
-// The directory <dir>/<items> is a referat data directory afterwards, which
-// bench/load.sh serves.
+// # The corpus
+//
+// It is made by varying every real record there is: each document of
+// testdata/corpus and, when present, ../shared/corpus is read through
+// referat/ingest and referat/extract as `referat ingest` would. Records
+// with items are meeting templates; each generated meeting takes a
+// template's kind and item count, a municipality (the 98 Danish
+// municipalities, weighted by a Zipf law so that some publish far more
+// than others), one of that municipality's six to ten committees (drawn
+// from the real committees and the standing ones most municipalities
+// have), and a date in 2008-2025. Its items are real items drawn from all
+// templates: the title as printed, a third of each section's paragraphs
+// replaced by a paragraph printed under the same heading in another item
+// (one in five from any real text, documents without items included),
+// every number redrawn with as many digits (years stay years), case
+// numbers redrawn in their own format (a KLE number keeps its subject),
+// and the source municipality's name replaced by the new one's.
+// Decisions keep their wording and outcome. Every 25th record is instead a
+// real document without items (letter, principmeddelelse, note) varied the
+// same way. Nothing is chosen by how it searches. Seeds are fixed, so a
+// scale always gives the same corpus; the data directory is reused while
+// the real records and the generator are unchanged.
+//
+// The text rg searches is each record's text as minutes print it (titles,
+// case numbers, sections, recommendations, decisions, attachments), one
+// file per record: what the index holds.
+//
+// # The queries
+//
+// Drawn with a fixed seed, per class: "word", a topic word of a random
+// real item's title (four letters or more, no stop word, no place name);
+// "two words" from one title; "phrase", two or three consecutive words of
+// a real title or decision, quoted; "case number", a case number printed
+// on a generated item, typed as printed; "filter", a facet click with no
+// query (a municipality, a year or a committee); "word+filter", a topic
+// word and a municipality. Every search asks what the web page asks: the
+// first page of 20 hits with snippets and the default facets. A warm-up
+// pass of other queries of the same classes runs first, as a server that
+// has been up a while would have. rg runs with --fixed-strings
+// --ignore-case --count-matches over the text, each literal of the query
+// given with -e; its page cache is warm.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
-
-	"referat/corpus"
-	"referat/extract"
-	"referat/index"
-	"referat/ingest"
-	"referat/internal/testcorpus"
 )
 
 func main() {
 	items := flag.String("items", "100000", "comma-separated numbers of agenda items to measure at")
-	dir := flag.String("dir", filepath.Join(os.TempDir(), "referat-searchbench"), "working directory (index and text files; reused when present)")
-	queries := flag.Int("queries", 200, "searches per measurement")
+	dir := flag.String("dir", filepath.Join(os.TempDir(), "referat-searchbench"), "working directory: <dir>/<items> is a data directory (reused when it matches)")
+	perClass := flag.Int("queries", 200, "searches per query class")
+	rgRuns := flag.Int("rg", 20, "rg runs per query class")
+	buildOnly := flag.Bool("build-only", false, "make the data directories and measure nothing (for bench/load.sh)")
 	flag.Parse()
-	if err := run(*items, *dir, *queries); err != nil {
+	if *buildOnly {
+		*perClass = 0
+	}
+	if err := run(*items, *dir, *perClass, *rgRuns); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(scales, dir string, nq int) error {
+func run(scales, dir string, perClass, rgRuns int) error {
 	ctx := context.Background()
-	base, err := seedRecords(ctx)
-	if err != nil {
-		return err
-	}
 	if _, err := exec.LookPath("rg"); err != nil {
 		return fmt.Errorf("rg (ripgrep) is needed as the baseline: %w", err)
 	}
-	fmt.Printf("%-9s %-12s %-12s %-12s %-12s %-10s %-10s %s\n", "items", "referat p50", "referat p99", "rg p50", "rg p99", "p50 ratio", "p99 ratio", "index/text size")
+	real, err := realRecords(ctx)
+	if err != nil {
+		return err
+	}
+	fp := fingerprint(real)
 	for _, s := range strings.Split(scales, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil {
+		if err != nil || n <= 0 {
 			return fmt.Errorf("bad -items %q", s)
 		}
 		at := filepath.Join(dir, strconv.Itoa(n))
-		textBytes, err := build(ctx, base, n, at)
+		b, err := build(ctx, real, fp, n, at)
+		if err != nil {
+			return fmt.Errorf("build %s: %w", at, err)
+		}
+		if perClass == 0 {
+			continue
+		}
+		g := newGenerator(real, genSeed)
+		warm := queries(g, b.Cases, 5, 99)
+		qs := queries(g, b.Cases, perClass, 1)
+		ref, err := timeReferat(ctx, filepath.Join(at, "index"), warm, qs)
 		if err != nil {
 			return err
 		}
-		qs := queryWords(base, nq)
-		ix, err := index.OpenReadOnly(filepath.Join(at, "index"))
-		if err != nil {
-			return err
-		}
-		rp50, rp99, err := timeSearches(ctx, ix, qs)
-		ix.Close()
-		if err != nil {
-			return err
-		}
-		gp50, gp99, err := timeRipgrep(qs, filepath.Join(at, "text"))
+		rg, err := timeRipgrep(qs, filepath.Join(at, "text"), rgRuns)
 		if err != nil {
 			return err
 		}
 		isize := dirSize(filepath.Join(at, "index"))
-		fmt.Printf("%-9d %-12s %-12s %-12s %-12s 1/%-8.0f 1/%-8.0f %.2fx\n", n, rp50, rp99, gp50, gp99,
-			float64(gp50)/float64(rp50), float64(gp99)/float64(rp99), float64(isize)/float64(textBytes))
+		fmt.Printf("\n%d items (%d records, %d MB of text, index %.2fx the text), %d real records varied:\n",
+			n, b.Records, b.TextBytes>>20, float64(isize)/float64(b.TextBytes), len(real))
+		printTable(os.Stdout, ref, rg)
 	}
 	return nil
-}
-
-// seedRecords extracts the records of the seed documents.
-func seedRecords(ctx context.Context) ([]corpus.Record, error) {
-	paths, err := filepath.Glob(filepath.Join(testcorpus.Dir(), "seeds", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		return nil, fmt.Errorf("no seed documents in %s", testcorpus.Dir())
-	}
-	var recs []corpus.Record
-	for _, p := range paths {
-		doc, err := ingest.ReadFile(ctx, p, ingest.Options{})
-		if err != nil {
-			return nil, err
-		}
-		if r := extract.Record(doc); len(r.Items) > 0 {
-			recs = append(recs, r)
-		}
-	}
-	return recs, nil
-}
-
-var municipalities = []string{"Lejre Kommune", "Frederiksberg Kommune", "Københavns Kommune", "Aarhus Kommune", "Greve Kommune", "Ballerup Kommune", "Odense Kommune", "Aalborg Kommune", "Esbjerg Kommune", "Vejle Kommune", "Randers Kommune", "Viborg Kommune", "Kolding Kommune", "Silkeborg Kommune", "Herning Kommune", "Horsens Kommune", "Roskilde Kommune", "Næstved Kommune", "Slagelse Kommune", "Gentofte Kommune"}
-
-// build writes a data directory (store and index, as referat uses them) of
-// n items varied from base, and the same item text as one file per record
-// for ripgrep, unless they exist. It returns the
-// size of the text.
-func build(ctx context.Context, base []corpus.Record, n int, dir string) (int64, error) {
-	textDir := filepath.Join(dir, "text")
-	if _, err := os.Stat(filepath.Join(dir, "done")); err == nil {
-		return dirSize(textDir), nil
-	}
-	os.RemoveAll(dir)
-	if err := os.MkdirAll(textDir, 0o755); err != nil {
-		return 0, err
-	}
-	ix, err := index.Open(filepath.Join(dir, "index"))
-	if err != nil {
-		return 0, err
-	}
-	// The records go to a store too, so that `referat serve --data dir`
-	// can show their items (bench/load.sh).
-	st, err := corpus.OpenStore(filepath.Join(dir, "store"))
-	if err != nil {
-		return 0, err
-	}
-	rng := rand.New(rand.NewPCG(7, 7))
-	start := time.Now()
-	var batch []*corpus.Record
-	made := 0
-	for r := 0; made < n; r++ {
-		src := base[r%len(base)]
-		rec := src
-		rec.Municipality = municipalities[rng.IntN(len(municipalities))]
-		day := time.Date(2010+rng.IntN(16), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
-		rec.Meeting.Date = day.Format("2006-01-02")
-		rec.ID = corpus.Hash([]byte(fmt.Sprintf("searchbench %d", r)))
-		rec.Items = nil
-		var text strings.Builder
-		for _, it := range src.Items {
-			if made == n {
-				break
-			}
-			it.Title = it.Title + " " + strconv.Itoa(r)
-			rec.Items = append(rec.Items, it)
-			text.WriteString(it.Title + "\n")
-			for _, s := range it.Sections {
-				text.WriteString(s.Text + "\n")
-			}
-			for _, d := range it.Decisions {
-				text.WriteString(d.Text + "\n")
-			}
-			made++
-		}
-		rec.Text = ""
-		r2 := rec
-		batch = append(batch, &r2)
-		if err := st.PutRecord(&r2); err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(filepath.Join(textDir, rec.ID+".txt"), []byte(text.String()), 0o644); err != nil {
-			return 0, err
-		}
-		if len(batch) == 200 {
-			if err := ix.Index(ctx, batch); err != nil {
-				return 0, err
-			}
-			batch = batch[:0]
-		}
-	}
-	if err := ix.Index(ctx, batch); err != nil {
-		return 0, err
-	}
-	if err := ix.Close(); err != nil {
-		return 0, err
-	}
-	fmt.Fprintf(os.Stderr, "searchbench: indexed %d items in %s\n", n, time.Since(start).Round(time.Second))
-	os.WriteFile(filepath.Join(dir, "done"), nil, 0o644)
-	return dirSize(textDir), nil
-}
-
-// queryWords picks search words from the base records' titles and text:
-// words people would type, of five letters or more.
-func queryWords(base []corpus.Record, n int) []string {
-	seen := map[string]bool{}
-	var words []string
-	for _, r := range base {
-		for _, it := range r.Items {
-			for _, w := range strings.Fields(it.Title + " " + firstSection(it)) {
-				w = strings.ToLower(strings.Trim(w, ".,:;()\"'–-"))
-				if len([]rune(w)) >= 5 && !seen[w] && !strings.ContainsAny(w, "0123456789/") {
-					seen[w] = true
-					words = append(words, w)
-				}
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(3, 3))
-	qs := make([]string, n)
-	for i := range qs {
-		qs[i] = words[rng.IntN(len(words))]
-	}
-	return qs
-}
-
-func firstSection(it corpus.Item) string {
-	if len(it.Sections) == 0 {
-		return ""
-	}
-	return it.Sections[0].Text
-}
-
-func timeSearches(ctx context.Context, ix *index.Index, qs []string) (p50, p99 time.Duration, err error) {
-	var ds []time.Duration
-	for _, q := range qs {
-		t := time.Now()
-		if _, err := ix.Search(ctx, index.Request{Query: q}); err != nil {
-			return 0, 0, fmt.Errorf("search %q: %w", q, err)
-		}
-		ds = append(ds, time.Since(t))
-	}
-	p50, p99 = percentiles(ds)
-	return p50, p99, nil
-}
-
-// timeRipgrep runs rg once per query over the text files: the baseline of
-// a person searching the same text without an index.
-func timeRipgrep(qs []string, dir string) (p50, p99 time.Duration, err error) {
-	var ds []time.Duration
-	for _, q := range qs[:min(len(qs), 40)] {
-		t := time.Now()
-		cmd := exec.Command("rg", "--count-matches", "--ignore-case", "--fixed-strings", q, dir)
-		cmd.Stdout = nil
-		if err := cmd.Run(); err != nil {
-			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-				return 0, 0, fmt.Errorf("rg %q: %w", q, err)
-			}
-		}
-		ds = append(ds, time.Since(t))
-	}
-	p50, p99 = percentiles(ds)
-	return p50, p99, nil
-}
-
-func percentiles(ds []time.Duration) (p50, p99 time.Duration) {
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	return ds[len(ds)/2].Round(time.Microsecond), ds[min(len(ds)-1, len(ds)*99/100)].Round(time.Microsecond)
-}
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
-			n += fi.Size()
-		}
-		return nil
-	})
-	return n
 }
