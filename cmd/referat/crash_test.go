@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,15 +17,30 @@ import (
 	"referat/internal/testcorpus"
 )
 
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	binDir    string // removed by TestMain
+)
+
 // buildReferat builds the referat binary once per test run.
 func buildReferat(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "referat")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "referat-bin-")
+		if buildErr != nil {
+			return
+		}
+		builtBin = filepath.Join(binDir, "referat")
+		if out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	return bin
+	return builtBin
 }
 
 // crashCorpus writes n distinct documents made from real ones: seed texts

@@ -136,5 +136,9 @@ func TestIngestThenSearch(t *testing.T) {
 // starts (the real binary does this first thing in main).
 func TestMain(m *testing.M) {
 	pdftext.RunChild()
-	os.Exit(m.Run())
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
