@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"referat/corpus"
 	"referat/internal/pipeline"
@@ -82,6 +83,9 @@ func TestCrawlIngestsAnEDocSite(t *testing.T) {
 	xml := filepath.Join(site, "eDocAgendaPublishing.xml")
 	b, _ := os.ReadFile(xml)
 	os.WriteFile(xml, bytes.Replace(b, []byte("Referat endeligt godkendt"), []byte("Referat endeligt godkendt "), 1), 0o644)
+	// Last-Modified has whole seconds: make the change a later one.
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(xml, later, later)
 	_, stderr, _ = runCLI(t, "crawl", "--data", data, "--sources", sources)
 	if !strings.Contains(stderr, "earlier version kept") {
 		t.Errorf("third crawl did not ingest the changed meeting:\n%s", stderr)
