@@ -91,8 +91,15 @@ func TestExitStatus(t *testing.T) {
 
 func TestIngestThenSearch(t *testing.T) {
 	data := t.TempDir()
-	if _, stderr, code := runCLI(t, "ingest", "--data", data, testcorpus.Path("seeds")); code != 0 {
+	report := filepath.Join(t.TempDir(), "report.json")
+	if _, stderr, code := runCLI(t, "ingest", "--data", data, "--report", report, testcorpus.Path("seeds")); code != 0 {
 		t.Fatalf("ingest exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Total, Ingested, Skipped, Failed int
+	}
+	if b, err := os.ReadFile(report); err != nil || json.Unmarshal(b, &rep) != nil || rep.Total != 5 || rep.Ingested != 5 {
+		t.Errorf("--report wrote %+v (%v); want 5 ingested of 5", rep, err)
 	}
 	out, stderr, code := runCLI(t, "search", "--data", data, "ledelsestilsyn")
 	if code != 0 {
