@@ -13,6 +13,7 @@ import (
 
 	"referat/corpus"
 	"referat/extract/danish"
+	"referat/extract/internal/labeltest"
 	"referat/ingest"
 )
 
@@ -168,7 +169,7 @@ func numbers(its []mitem) []int {
 }
 
 func normItem(it mitem) mitem {
-	it.Title = normText(it.Title)
+	it.Title = labeltest.Norm(it.Title)
 	if len(it.Cases) == 0 {
 		it.Cases = nil
 	}
@@ -181,7 +182,7 @@ func normItem(it mitem) mitem {
 func norms(x any) any {
 	switch v := x.(type) {
 	case string:
-		return normText(v)
+		return labeltest.Norm(v)
 	case []string:
 		if len(v) == 0 {
 			return []string(nil)
@@ -390,14 +391,14 @@ func tocLine(l string) bool {
 // titleNear reports whether the start of title is printed on line i or
 // the next non-blank line.
 func titleNear(lines []string, i int, title string) bool {
-	key := normText(firstRunes(title, 12))
+	key := labeltest.Norm(firstRunes(title, 12))
 	seen := 0
 	for j := i; j < len(lines) && seen < 2; j++ {
 		if strings.TrimSpace(lines[j]) == "" {
 			continue
 		}
 		seen++
-		if strings.Contains(normText(lines[j]), key) {
+		if strings.Contains(labeltest.Norm(lines[j]), key) {
 			return true
 		}
 	}
@@ -424,7 +425,7 @@ func headerEnd(lines []string, items []textItem) int {
 // before line end: the entry, without its number, leader and page, starts
 // the title (an entry may be cut short) or the title starts it.
 func tocLinesOf(lines []string, end int, title string) []int {
-	want := normText(title)
+	want := labeltest.Norm(title)
 	var out []int
 	for i := 0; i < end && i < len(lines); i++ {
 		l := lines[i]
@@ -455,7 +456,7 @@ func tocEntryText(l string) string {
 	l = mustRe(`^\d{1,3}\.\s+`).ReplaceAllString(l, "")
 	l = mustRe(`^(?i:lukket(?: punkt)?:\s*)`).ReplaceAllString(l, "")
 	l = mustRe(`^[A-ZÆØÅ]{1,6}(?:/[A-ZÆØÅ]{1,6})* - `).ReplaceAllString(l, "")
-	return normText(l)
+	return labeltest.Norm(l)
 }
 
 func splitText(text string) []string { return strings.Split(text, "\n") }

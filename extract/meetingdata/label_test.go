@@ -1,12 +1,10 @@
 package meetingdata
 
 import (
-	"encoding/json"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"referat/extract/internal/labeltest"
 )
 
 // TestLabels scores the records of the labelled documents against the
@@ -14,44 +12,13 @@ import (
 // form of ../shared/labels) the way ../shared/tools/score.py does, and
 // fails below 0.98.
 func TestLabels(t *testing.T) {
-	total := tally{}
-	err := filepath.WalkDir(filepath.Join("testdata", "labels"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
-			return err
-		}
-		rel := filepath.ToSlash(strings.TrimSuffix(strings.TrimPrefix(p, filepath.Join("testdata", "labels")+string(filepath.Separator)), ".json"))
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var lab label
-		if err := json.Unmarshal(b, &lab); err != nil {
-			t.Fatalf("label %s: %v", p, err)
-		}
-		path := corpusPath(t, rel)
-		rec, ok := Extract(load(t, path))
+	total := labeltest.Run(t, filepath.Join("testdata", "labels"), func(name string, lab labeltest.Label, tl *labeltest.Tally) bool {
+		rec, ok := Extract(load(t, corpusPath(t, name)))
 		if !ok {
-			t.Errorf("Extract(%s) = not mine", rel)
+			t.Errorf("Extract(%s) = not mine", name)
 		}
-		var tl tally
-		score(rec, lab, &tl)
-		t.Logf("%s: %d/%d", rel, tl.got, tl.possible)
-		for _, m := range tl.misses {
-			t.Logf("   - %s", m)
-		}
-		total.got += tl.got
-		total.possible += tl.possible
-		return nil
+		labeltest.Score(rec, lab, tl)
+		return true
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if total.possible == 0 {
-		t.Fatal("no labels scored")
-	}
-	s := float64(total.got) / float64(total.possible)
-	t.Logf("score %.3f (%d/%d)", s, total.got, total.possible)
-	if s < 0.98 {
-		t.Errorf("label score %.3f (%d/%d) is below 0.98", s, total.got, total.possible)
-	}
+	total.Require(t, 0.98)
 }
