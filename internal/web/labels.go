@@ -34,13 +34,7 @@ var outcomeLabels = map[string]string{
 }
 
 // outcomeLabel names a decision outcome in Danish.
-func outcomeLabel(o any) string {
-	s := toString(o)
-	if l, ok := outcomeLabels[s]; ok {
-		return l
-	}
-	return s
-}
+func outcomeLabel(o any) string { return named(outcomeLabels, toString(o)) }
 
 var kindLabels = map[string]string{
 	"referat":           "Referat",
@@ -51,13 +45,7 @@ var kindLabels = map[string]string{
 }
 
 // kindLabel names a document kind in Danish.
-func kindLabel(k any) string {
-	s := toString(k)
-	if l, ok := kindLabels[s]; ok {
-		return l
-	}
-	return s
-}
+func kindLabel(k any) string { return named(kindLabels, toString(k)) }
 
 var facetLabels = map[string]string{
 	"municipality": "Kommune",
@@ -67,11 +55,16 @@ var facetLabels = map[string]string{
 	"kind":         "Dokumenttype",
 }
 
-func facetLabel(name string) string {
-	if l, ok := facetLabels[name]; ok {
+// facetLabel names a facet in Danish.
+func facetLabel(name string) string { return named(facetLabels, name) }
+
+// named is the Danish name of key in names, or key itself when names
+// has none: a value newer than the page is shown as it is, not hidden.
+func named(names map[string]string, key string) string {
+	if l, ok := names[key]; ok {
 		return l
 	}
-	return name
+	return key
 }
 
 // valueLabel is how a facet value is shown.
