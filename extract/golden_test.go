@@ -3,15 +3,12 @@ package extract
 import (
 	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
-	"sort"
-	"strings"
 	"testing"
 
 	"referat/corpus"
+	"referat/extract/internal/goldentest"
 	"referat/internal/testcorpus"
 )
 
@@ -88,88 +85,7 @@ func TestGolden(t *testing.T) {
 			if !ok {
 				t.Skipf("%s absent from the lean copy and no shared corpus", rel)
 			}
-			got := goldenView(Record(loadDoc(t, path)))
-			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(rel, "/", "__")+".json")
-			if *update {
-				b, _ := json.MarshalIndent(got, "", "  ")
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			b, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run go test -update): %v", err)
-			}
-			var want map[string]any
-			if err := json.Unmarshal(b, &want); err != nil {
-				t.Fatalf("golden %s: %v", golden, err)
-			}
-			diffs := diffJSON("", want, got)
-			for i, d := range diffs {
-				if i == 20 {
-					t.Errorf("... and %d more differences", len(diffs)-20)
-					break
-				}
-				t.Error(d)
-			}
+			goldentest.Check(t, goldentest.Name(rel), goldenView(Record(loadDoc(t, path))), *update)
 		})
 	}
-}
-
-// diffJSON lists the fields where got differs from want, by path.
-func diffJSON(path string, want, got any) []string {
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			return []string{fmt.Sprintf("%s: got %v; want an object", path, short(got))}
-		}
-		keys := map[string]bool{}
-		for k := range w {
-			keys[k] = true
-		}
-		for k := range g {
-			keys[k] = true
-		}
-		var sorted []string
-		for k := range keys {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		var out []string
-		for _, k := range sorted {
-			out = append(out, diffJSON(path+"."+k, w[k], g[k])...)
-		}
-		return out
-	case []any:
-		g, ok := got.([]any)
-		if !ok {
-			return []string{fmt.Sprintf("%s: got %v; want a list", path, short(got))}
-		}
-		var out []string
-		if len(g) != len(w) {
-			out = append(out, fmt.Sprintf("%s: got %d elements; want %d", path, len(g), len(w)))
-		}
-		for i := 0; i < len(w) && i < len(g); i++ {
-			out = append(out, diffJSON(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
-		}
-		return out
-	default:
-		if !reflect.DeepEqual(want, got) {
-			return []string{fmt.Sprintf("%s: got %v; want %v", path, short(got), short(want))}
-		}
-		return nil
-	}
-}
-
-func short(v any) string {
-	s := fmt.Sprintf("%q", fmt.Sprint(v))
-	if len(s) > 120 {
-		s = s[:117] + "..."
-	}
-	return s
 }

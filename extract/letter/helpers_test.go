@@ -1,7 +1,6 @@
 package letter
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -51,11 +50,4 @@ func load(t testing.TB, rel string) corpus.Document {
 		doc.Text = string(raw)
 	}
 	return doc
-}
-
-// goldenRecord is a record as its golden file keeps it.
-func goldenRecord(rec corpus.Record) ([]byte, error) {
-	rec.Text = ""
-	b, err := json.MarshalIndent(rec, "", "  ")
-	return append(b, '\n'), err
 }

@@ -1,7 +1,6 @@
 package meetingdata
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -53,57 +52,4 @@ func corpusPath(t testing.TB, rel string) string {
 func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
-}
-
-// goldenRecord is a record as its golden file keeps it: the rendered text
-// is left out (it is checked to be there), the rest is compared whole.
-func goldenRecord(rec corpus.Record) ([]byte, error) {
-	rec.Text = ""
-	b, err := json.MarshalIndent(rec, "", "  ")
-	return append(b, '\n'), err
-}
-
-// firstDiff names the first field where two JSON documents differ.
-func firstDiff(path string, a, b any) string {
-	switch x := a.(type) {
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok {
-			return path
-		}
-		for k, v := range x {
-			if d := firstDiff(path+"."+k, v, y[k]); d != "" {
-				return d
-			}
-		}
-		for k := range y {
-			if _, ok := x[k]; !ok {
-				return path + "." + k
-			}
-		}
-		return ""
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return path + " (length)"
-		}
-		for i := range x {
-			if d := firstDiff(path+"["+itoa(i)+"]", x[i], y[i]); d != "" {
-				return d
-			}
-		}
-		return ""
-	default:
-		ja, _ := json.Marshal(a)
-		jb, _ := json.Marshal(b)
-		if string(ja) != string(jb) {
-			return path + ": got " + string(ja) + "; want " + string(jb)
-		}
-		return ""
-	}
-}
-
-func itoa(i int) string {
-	b, _ := json.Marshal(i)
-	return string(b)
 }
