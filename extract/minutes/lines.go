@@ -114,14 +114,8 @@ func removeRunningBlocks(pages [][]string) {
 		}
 		n := 0
 		for k := 1; k <= 8; k++ {
-			counts := map[string]int{}
-			for _, h := range heads {
-				if len(h) >= k {
-					counts[strings.Join(h[:k], "\n")]++
-				}
-			}
 			best := 0
-			for _, c := range counts {
+			for _, c := range blockCounts(heads, k) {
 				best = max(best, c)
 			}
 			if best*2 >= len(pages) && best >= 3 {
@@ -134,12 +128,7 @@ func removeRunningBlocks(pages [][]string) {
 			continue
 		}
 		// The most common block of length n is the furniture.
-		counts := map[string]int{}
-		for _, h := range heads {
-			if len(h) >= n {
-				counts[strings.Join(h[:n], "\n")]++
-			}
-		}
+		counts := blockCounts(heads, n)
 		var block string
 		for b, c := range counts {
 			if c > counts[block] || c == counts[block] && b < block {
@@ -155,9 +144,22 @@ func removeRunningBlocks(pages [][]string) {
 	}
 }
 
-// edgeLines returns the keys of the first (or last) k non-blank lines.
-func edgeLines(ls []string, fromEnd bool, k int) []string {
-	var out []string
+// blockCounts counts the pages whose edge (heads) starts with each block
+// of k lines.
+func blockCounts(heads [][]string, k int) map[string]int {
+	counts := map[string]int{}
+	for _, h := range heads {
+		if len(h) >= k {
+			counts[strings.Join(h[:k], "\n")]++
+		}
+	}
+	return counts
+}
+
+// edge returns the indexes of the first (or last) n non-blank lines,
+// nearest the edge first.
+func edge(ls []string, fromEnd bool, n int) []int {
+	var out []int
 	for i := range ls {
 		j := i
 		if fromEnd {
@@ -166,10 +168,19 @@ func edgeLines(ls []string, fromEnd bool, k int) []string {
 		if ls[j] == "" {
 			continue
 		}
-		out = append(out, furnitureKey(ls[j]))
-		if len(out) == k {
+		out = append(out, j)
+		if len(out) == n {
 			break
 		}
+	}
+	return out
+}
+
+// edgeLines returns the keys of the first (or last) k non-blank lines.
+func edgeLines(ls []string, fromEnd bool, k int) []string {
+	var out []string
+	for _, j := range edge(ls, fromEnd, k) {
+		out = append(out, furnitureKey(ls[j]))
 	}
 	return out
 }
@@ -177,19 +188,8 @@ func edgeLines(ls []string, fromEnd bool, k int) []string {
 // dropEdge blanks the first (or last) n non-blank lines.
 func dropEdge(ls []string, fromEnd bool, n int) []string {
 	out := append([]string(nil), ls...)
-	for i := range out {
-		j := i
-		if fromEnd {
-			j = len(out) - 1 - i
-		}
-		if out[j] == "" {
-			continue
-		}
+	for _, j := range edge(ls, fromEnd, n) {
 		out[j] = ""
-		n--
-		if n == 0 {
-			break
-		}
 	}
 	return out
 }
