@@ -35,6 +35,9 @@ type Index struct {
 	mapping *mapping.IndexMappingImpl
 
 	wmu sync.Mutex // one writer at a time, so replace-by-record is atomic
+
+	ords      ordinalCache // facet and date ordinals per segment (see engine.go)
+	bleveOnly bool         // search through Bleve only (tests compare the engine with it)
 }
 
 // Open opens the index in dir for reading and writing, creating it when
@@ -98,7 +101,9 @@ func newMem() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi, err := bleve.NewMemOnly(m)
+	// A scorch index without a path stays in memory, and the segment
+	// engine reads it like one on disk.
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}

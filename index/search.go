@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,13 +57,43 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
-	req.Fields = append(slices.Clone(storedFields), fBodyZ)
 	sort := r.Sort
 	if !hasText && (sort == "" || sort == SortRelevance) {
 		// Nothing to rank by: newest first reads best.
 		sort = SortDateDesc
 	}
+	switch sort {
+	case "", SortRelevance, SortDate, SortDateDesc:
+	default:
+		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
+	}
+	if !x.bleveOnly {
+		out, err := x.searchEngine(ctx, q, x.compile(q, &r), page, size, facets, sort)
+		if err == nil {
+			out.Took = time.Since(start)
+			return out, nil
+		}
+		if !errors.Is(err, errNoEngine) {
+			return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		}
+	}
+	out, err := x.searchBleve(ctx, q, bq, hasText, page, size, facets, sort)
+	if err != nil {
+		return nil, err
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// searchBleve answers a validated request through Bleve's own search, for
+// indexes the segment engine cannot read (and as the reference the
+// engine's tests compare with).
+func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasText bool, page, size int, facets []string, sort string) (*Result, error) {
+	req := bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	if !hasText {
+		req.Score = bleve.ScoreNone // nothing ranks; ties keep index order
+	}
+	req.Fields = append(slices.Clone(storedFields), fBodyZ)
 	switch sort {
 	case "", SortRelevance:
 		// Ties keep index order, which is stable between pages; sorting
@@ -72,8 +103,6 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			&search.SortField{Field: fDay, Desc: sort == SortDateDesc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
 		})
-	default:
-		return nil, queryErrorf(r.Query, "sort %q unknown; use %s, %s or %s", r.Sort, SortRelevance, SortDate, SortDateDesc)
 	}
 	combined := false
 	for _, name := range facets {
@@ -88,7 +117,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
 	marks := x.queryMarks(q)
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
@@ -127,7 +156,6 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		})
 		out.Facets[name] = fcs[:min(len(fcs), facetFields[name].size)]
 	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 
@@ -164,6 +192,7 @@ func paging(r Request) (page, size int, err error) {
 // carry match locations for snippets).
 func (x *Index) buildQuery(q *Query, r *Request) (bq query.Query, hasText bool, err error) {
 	var must, mustNot []query.Query
+	textQueries := map[query.Query]bool{}
 	switch r.Type {
 	case "":
 		must = append(must, term(fListed, "1"))
@@ -182,7 +211,10 @@ func (x *Index) buildQuery(q *Query, r *Request) (bq query.Query, hasText bool, 
 			continue
 		}
 		must = append(must, cq)
-		hasText = hasText || text
+		if text {
+			hasText = true
+			textQueries[cq] = true
+		}
 	}
 	filter := func(field string, vals []string, fold bool) {
 		var ds []query.Query
@@ -219,8 +251,35 @@ func (x *Index) buildQuery(q *Query, r *Request) (bq query.Query, hasText bool, 
 		dq.SetField(fDate)
 		must = append(must, dq)
 	}
+	if hasText {
+		// A filter selects and does not rank: without this, the norm of
+		// a multi-valued field (an item's outcomes) would order hits.
+		for _, m := range must {
+			if !textQueries[m] {
+				unboost(m)
+			}
+		}
+	}
 	bool := query.NewBooleanQuery(must, nil, mustNot)
 	return bool, hasText, nil
+}
+
+// unboost gives q and the queries it is made of boost 0: it still
+// matches, and adds nothing to a score.
+func unboost(q query.Query) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			unboost(d)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			unboost(c)
+		}
+	}
+	if b, ok := q.(interface{ SetBoost(float64) }); ok {
+		b.SetBoost(0)
+	}
 }
 
 func day(t time.Time) time.Time {

@@ -1,0 +1,309 @@
+package index
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// A ranked hit: a document of a segment with its score and day.
+type ranked struct {
+	seg   int
+	doc   uint32
+	score float64
+	day   int32 // yyyymmdd; 0 when the document has no date
+}
+
+// before reports whether a ranks above b in a sort: by score, or by day
+// (undated last) then score; ties keep index order, as Bleve's do.
+func before(a, b *ranked, byDate, desc bool) bool {
+	if byDate {
+		if a.day != b.day {
+			switch {
+			case a.day == 0:
+				return false
+			case b.day == 0:
+				return true
+			case desc:
+				return a.day > b.day
+			default:
+				return a.day < b.day
+			}
+		}
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.seg != b.seg {
+		return a.seg < b.seg
+	}
+	return a.doc < b.doc
+}
+
+// topK keeps the k best hits seen: a heap whose root is the worst kept.
+type topK struct {
+	k            int
+	byDate, desc bool
+	h            []ranked
+}
+
+func (t *topK) Len() int           { return len(t.h) }
+func (t *topK) Less(i, j int) bool { return before(&t.h[j], &t.h[i], t.byDate, t.desc) }
+func (t *topK) Swap(i, j int)      { t.h[i], t.h[j] = t.h[j], t.h[i] }
+func (t *topK) Push(x any)         { t.h = append(t.h, x.(ranked)) }
+func (t *topK) Pop() any           { n := len(t.h); x := t.h[n-1]; t.h = t.h[:n-1]; return x }
+
+func (t *topK) offer(r ranked) {
+	if len(t.h) < t.k {
+		heap.Push(t, r)
+		return
+	}
+	if before(&r, &t.h[0], t.byDate, t.desc) {
+		t.h[0] = r
+		heap.Fix(t, 0)
+	}
+}
+
+func (t *topK) full() bool { return len(t.h) >= t.k }
+
+// sorted returns the kept hits, best first.
+func (t *topK) sorted() []ranked {
+	out := slices.Clone(t.h)
+	slices.SortFunc(out, func(a, b ranked) int {
+		if before(&a, &b, t.byDate, t.desc) {
+			return -1
+		}
+		if before(&b, &a, t.byDate, t.desc) {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// scoring holds what scores a hit: the free-text clauses, each a
+// disjunction of kids (a match in a field, a phrase, a case number) whose
+// terms carry their weight boost·idf². A kid's score is the sum over its
+// terms of weight·√freq·norm; a clause's is the sum of its matching kids'
+// scores times the share of kids that match; a hit's is the sum over
+// clauses: Bleve's TF-IDF without the query norm, which scales every
+// score alike.
+type scoring struct {
+	clauses []sclause
+}
+
+type sclause struct {
+	kids []skid
+	key  int     // the kid with the highest bound: the one splitting hits into groups
+	in   float64 // bound of the clause's score for a hit matching key
+	out  float64 // bound for a hit not matching key
+}
+
+type skid struct {
+	n     *node
+	terms []sterm
+	bound float64 // Σ weight: √freq·norm <= 1 since freq <= field length
+}
+
+type sterm struct {
+	field, term string
+	weight      float64
+}
+
+// newScoring weighs the scored nodes of a plan with the document
+// frequencies over all segments (deleted documents left out, as Bleve
+// counts them) and the live document total.
+func newScoring(p *plan, segs []*segRun, docTotal uint64) (*scoring, error) {
+	sc := &scoring{}
+	df := map[termKey]uint64{}
+	idf := func(field, term string) (float64, error) {
+		k := termKey{field, term}
+		n, ok := df[k]
+		if !ok {
+			for _, sr := range segs {
+				bm, err := sr.postings(field, term)
+				if err != nil {
+					return 0, err
+				}
+				c := bm.GetCardinality()
+				if sr.deleted != nil {
+					c -= bm.AndCardinality(sr.deleted)
+				}
+				n += c
+			}
+			df[k] = n
+		}
+		return 1 + math.Log(float64(docTotal)/float64(n+1)), nil
+	}
+	for _, n := range p.scored {
+		var c sclause
+		kids := n.kids
+		if n.kind != nAny {
+			kids = []*node{n}
+		}
+		for _, k := range kids {
+			sk := skid{n: k}
+			var ts []*node
+			switch k.kind {
+			case nTerm:
+				ts = []*node{k}
+			case nAll:
+				ts = k.kids
+			case nPhrase:
+				for _, t := range k.terms {
+					if t != "" {
+						ts = append(ts, &node{field: k.field, term: t, boost: k.boost})
+					}
+				}
+			}
+			for _, t := range ts {
+				f, err := idf(t.field, t.term)
+				if err != nil {
+					return nil, err
+				}
+				w := t.boost * f * f
+				sk.terms = append(sk.terms, sterm{t.field, t.term, w})
+				sk.bound += w
+			}
+			sk.bound *= 1.0001 // norms are stored as float32
+			c.kids = append(c.kids, sk)
+		}
+		all := 0.0
+		for i, k := range c.kids {
+			all += k.bound
+			if k.bound > c.kids[c.key].bound {
+				c.key = i
+			}
+		}
+		c.in = all
+		if j := len(c.kids); j > 1 {
+			c.out = (all - c.kids[c.key].bound) * float64(j-1) / float64(j)
+		}
+		sc.clauses = append(sc.clauses, c)
+	}
+	return sc, nil
+}
+
+// scorer scores the documents of one segment in increasing order.
+type scorer struct {
+	sr  *segRun
+	sc  *scoring
+	its [][]segment.PostingsIterator // per clause, kid and term
+	bms [][]*roaring.Bitmap          // per clause and kid: its documents
+}
+
+func newScorer(sr *segRun, sc *scoring) (*scorer, error) {
+	s := &scorer{sr: sr, sc: sc}
+	for _, c := range sc.clauses {
+		var bms []*roaring.Bitmap
+		for _, k := range c.kids {
+			bm, ok := sr.nodes[k.n]
+			if !ok {
+				var err error
+				if bm, err = sr.eval(k.n, nil); err != nil {
+					return nil, err
+				}
+			}
+			bms = append(bms, bm)
+			var its []segment.PostingsIterator
+			for _, t := range k.terms {
+				d, err := sr.dict(t.field)
+				if err != nil {
+					return nil, err
+				}
+				pl, err := d.PostingsList([]byte(t.term), nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				its = append(its, pl.Iterator(true, true, false, nil))
+			}
+			s.its = append(s.its, its)
+		}
+		s.bms = append(s.bms, bms)
+	}
+	return s, nil
+}
+
+func (s *scorer) score(doc uint32) float64 {
+	total := 0.0
+	ki := 0
+	for ci, c := range s.sc.clauses {
+		sum, matched := 0.0, 0
+		for j, k := range c.kids {
+			its := s.its[ki+j]
+			if !s.bms[ci][j].Contains(doc) {
+				continue
+			}
+			matched++
+			for ti, t := range k.terms {
+				p, err := its[ti].Advance(uint64(doc))
+				if err != nil || p == nil || p.Number() != uint64(doc) {
+					continue
+				}
+				sum += t.weight * math.Sqrt(float64(p.Frequency())) * p.Norm()
+			}
+		}
+		ki += len(c.kids)
+		if matched > 0 {
+			total += sum * float64(matched) / float64(len(c.kids))
+		}
+	}
+	return total
+}
+
+// group is a part of a segment's hits with a bound on their scores.
+type group struct {
+	sr    *segRun
+	docs  *roaring.Bitmap
+	bound float64
+}
+
+// groups splits every segment's hits by whether they match the key kid
+// of each clause (for at most four clauses), bounding each part's scores.
+func (sc *scoring) groups(segs []*segRun) []group {
+	var out []group
+	for _, sr := range segs {
+		if sr.hits.IsEmpty() {
+			continue
+		}
+		gs := []group{{sr: sr, docs: sr.hits}}
+		if len(sc.clauses) > 4 {
+			gs[0].bound = math.Inf(1)
+			out = append(out, gs...)
+			continue
+		}
+		for _, c := range sc.clauses {
+			key := sr.nodes[c.kids[c.key].n]
+			var next []group
+			for _, g := range gs {
+				if key == nil {
+					next = append(next, group{sr, g.docs, g.bound + c.in})
+					continue
+				}
+				in := roaring.And(g.docs, key)
+				outDocs := roaring.AndNot(g.docs, key)
+				if !in.IsEmpty() {
+					next = append(next, group{sr, in, g.bound + c.in})
+				}
+				if !outDocs.IsEmpty() {
+					next = append(next, group{sr, outDocs, g.bound + c.out})
+				}
+			}
+			gs = next
+		}
+		out = append(out, gs...)
+	}
+	slices.SortStableFunc(out, func(a, b group) int {
+		switch {
+		case a.bound > b.bound:
+			return -1
+		case a.bound < b.bound:
+			return 1
+		}
+		return a.sr.idx - b.sr.idx
+	})
+	return out
+}
