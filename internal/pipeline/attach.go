@@ -59,18 +59,8 @@ func (p *Pipeline) Attach(ctx context.Context, parentSource string, docs map[str
 		parent.Parts = append(parent.Parts, corpus.Part{Name: name, ID: id})
 	}
 	sortParts(parent.Parts)
-	full, err := p.storedDocument(ctx, parent, Options{})
+	rec, err := p.extractAgain(ctx, parent, Options{})
 	if err != nil {
-		ev.Status, ev.Err = StatusFailed, err
-		return ev, err
-	}
-	rec, err := extractRecord(full)
-	if err != nil {
-		ev.Status, ev.Err = StatusFailed, err
-		return ev, err
-	}
-	rec.Parts = parent.Parts
-	if err := p.Store.PutRecord(rec); err != nil {
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, err
 	}

@@ -70,23 +70,31 @@ func (p *Pipeline) reextract(ctx context.Context, id string, opts Options) (Even
 	}
 	// When a record cannot be made again, the old one is still indexed:
 	// a rebuild never loses what was searchable.
-	doc, err := p.storedDocument(ctx, rec, opts)
+	fresh, err := p.extractAgain(ctx, rec, opts)
 	if err != nil {
-		ev.Status, ev.Err = StatusFailed, err
-		return ev, rec
-	}
-	fresh, err := extractRecord(doc)
-	if err != nil {
-		ev.Status, ev.Err = StatusFailed, err
-		return ev, rec
-	}
-	fresh.Parts = rec.Parts
-	if err := p.Store.PutRecord(fresh); err != nil {
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, rec
 	}
 	ev.Status, ev.Items = StatusIngested, len(fresh.Items)
 	return ev, fresh
+}
+
+// extractAgain makes rec's record again from its stored document and
+// parts, and stores the fresh record.
+func (p *Pipeline) extractAgain(ctx context.Context, rec *corpus.Record, opts Options) (*corpus.Record, error) {
+	doc, err := p.storedDocument(ctx, rec, opts)
+	if err != nil {
+		return nil, err
+	}
+	fresh, err := extractRecord(doc)
+	if err != nil {
+		return nil, err
+	}
+	fresh.Parts = rec.Parts
+	if err := p.Store.PutRecord(fresh); err != nil {
+		return nil, err
+	}
+	return fresh, nil
 }
 
 // storedDocument reads a record's source document, and its parts, again
