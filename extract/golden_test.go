@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,8 +10,6 @@ import (
 	"referat/extract/internal/goldentest"
 	"referat/internal/testcorpus"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current extraction")
 
 // goldenDocs are the corpus documents whose records the minutes reader or
 // the unknown-kind fallback make (letters are extract/letter's to test),
@@ -85,7 +82,7 @@ func TestGolden(t *testing.T) {
 			if !ok {
 				t.Skipf("%s absent from the lean copy and no shared corpus", rel)
 			}
-			goldentest.Check(t, goldentest.Name(rel), goldenView(Record(loadDoc(t, path))), *update)
+			goldentest.Check(t, goldentest.Name(rel), goldenView(Record(loadDoc(t, path))))
 		})
 	}
 }

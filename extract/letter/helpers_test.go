@@ -1,7 +1,6 @@
 package letter
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,8 +9,6 @@ import (
 	"referat/corpus"
 	"referat/internal/testcorpus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden records in testdata/golden")
 
 // textFixture names the text of a corpus PDF kept in testdata/text:
 // poppler's pdftotext output, one line per printed line, pages separated

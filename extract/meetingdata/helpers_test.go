@@ -1,7 +1,6 @@
 package meetingdata
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,8 +9,6 @@ import (
 	"referat/corpus"
 	"referat/internal/testcorpus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden records in testdata/golden")
 
 // load reads a corpus document the way ingest hands it over for the
 // formats this package reads: the raw bytes and the format.

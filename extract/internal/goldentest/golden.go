@@ -3,6 +3,7 @@ package goldentest
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,20 +16,24 @@ func Name(rel string) string {
 	return filepath.Join("testdata", "golden", strings.ReplaceAll(rel, "/", "__")+".json")
 }
 
+// update is the tests' -update flag, registered in every test binary
+// that checks golden records.
+var update = flag.Bool("update", false, "rewrite the golden records in testdata/golden")
+
 // maxDiffs is how many differing fields a failure lists.
 const maxDiffs = 20
 
-// Check compares v, as indented JSON, with the golden file name, or with
-// update writes it there instead. A difference fails the test, naming the
+// Check compares v, as indented JSON, with the golden file name, or under
+// -update writes it there instead. A difference fails the test, naming the
 // fields that differ by their JSON path.
-func Check(tb testing.TB, name string, v any, update bool) {
+func Check(tb testing.TB, name string, v any) {
 	tb.Helper()
 	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		tb.Fatalf("golden %s: %v", name, err)
 	}
 	got = append(got, '\n')
-	if update {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			tb.Fatal(err)
 		}
