@@ -2,6 +2,7 @@ package danish
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"referat/corpus"
@@ -136,16 +137,10 @@ func SplitNames(list string) []string {
 	return out
 }
 
+// appendNew appends the names list does not hold yet.
 func appendNew(list []string, names ...string) []string {
 	for _, n := range names {
-		dup := false
-		for _, x := range list {
-			if x == n {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.Contains(list, n) {
 			list = append(list, n)
 		}
 	}

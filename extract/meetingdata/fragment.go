@@ -3,6 +3,7 @@ package meetingdata
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -395,20 +396,15 @@ func bodyName(s string) string {
 	return string(r)
 }
 
+// appendNew appends the items, trimmed, that are not empty and not in list
+// yet.
 func appendNew(list []string, items ...string) []string {
 	for _, s := range items {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			continue
 		}
-		dup := false
-		for _, x := range list {
-			if x == s {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.Contains(list, s) {
 			list = append(list, s)
 		}
 	}

@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"referat/corpus"
@@ -260,16 +261,10 @@ func participant(p string) string {
 	return strings.TrimSpace(p)
 }
 
+// appendNew appends the strings list does not hold yet.
 func appendNew(list []string, s ...string) []string {
 	for _, x := range s {
-		found := false
-		for _, y := range list {
-			if y == x {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, x) {
 			list = append(list, x)
 		}
 	}
