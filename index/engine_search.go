@@ -64,15 +64,135 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 	}
 	marks := x.queryMarks(q)
 	for _, r := range top {
-		hit, body, err := storedHit(segs[r.seg], r.doc)
+		sr := segs[r.seg]
+		hit, body, err := storedHit(sr, r.doc)
 		if err != nil {
 			return nil, err
 		}
 		hit.Score = r.score
-		hit.Snippet = x.snippet(unpackText(body), marks)
+		if hit.Snippet, err = sr.snippet(r.doc, body, p, marks); err != nil {
+			return nil, err
+		}
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+// snippet builds the snippet of a hit from its packed text. The words to
+// mark are where the index saw the query's terms in the text (the term
+// vectors of fBody): every occurrence of a free word, the occurrences of
+// a phrase's words where they form the phrase. So the text is neither
+// scanned nor analysed, and only as much of it is decompressed as the
+// snippet reaches; literals (case numbers) are still looked for in the
+// whole text.
+func (sr *segRun) snippet(doc uint32, packed string, p *plan, m marks) ([]Span, error) {
+	if packed == "" {
+		return nil, nil
+	}
+	var ms []span
+	free := map[string]bool{}
+	var phrases []*node
+	for _, c := range p.scored {
+		for _, k := range c.kids {
+			switch {
+			case k.kind == nTerm && k.field == fBody && m.terms[k.term]:
+				free[k.term] = true
+			case k.kind == nAll && len(k.kids) > 0 && k.kids[0].field == fBody:
+				for _, t := range k.kids {
+					if m.terms[t.term] {
+						free[t.term] = true
+					}
+				}
+			case k.kind == nPhrase && k.field == fBody:
+				phrases = append(phrases, k)
+			}
+		}
+	}
+	for t := range free {
+		locs, err := sr.locations(fBody, t, doc)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range locs {
+			ms = append(ms, span{l.start, l.end, t})
+		}
+	}
+	for _, ph := range phrases {
+		var per [][]loc
+		for _, t := range ph.terms {
+			var locs []loc
+			if t != "" {
+				var err error
+				if locs, err = sr.locations(fBody, t, doc); err != nil {
+					return nil, err
+				}
+			}
+			per = append(per, locs)
+		}
+		for _, first := range per[0] {
+			at := []span{{first.start, first.end, ph.terms[0]}}
+			for off := 1; off < len(per) && at != nil; off++ {
+				if ph.terms[off] == "" {
+					continue
+				}
+				i := slices.IndexFunc(per[off], func(l loc) bool { return l.pos == first.pos+uint64(off) })
+				if i < 0 {
+					at = nil
+					break
+				}
+				at = append(at, span{per[off][i].start, per[off][i].end, ph.terms[off]})
+			}
+			for _, s := range at {
+				if !free[s.term] && m.terms[s.term] {
+					ms = append(ms, s)
+				}
+			}
+		}
+	}
+	slices.SortFunc(ms, func(a, b span) int { return a.start - b.start })
+	ms = slices.CompactFunc(ms, func(a, b span) bool { return a.start == b.start })
+	return packedSnippet(packed, ms, m.literals), nil
+}
+
+// loc is where a term stands in a field: its position and bytes.
+type loc struct {
+	pos        uint64
+	start, end int
+}
+
+// locations returns the term vector of term in field for document doc.
+func (sr *segRun) locations(field, term string, doc uint32) ([]loc, error) {
+	d, err := sr.dict(field)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := d.PostingsList([]byte(term), nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("postings of %s:%s: %w", field, term, err)
+	}
+	p, err := pl.Iterator(false, false, true, nil).Advance(uint64(doc))
+	if err != nil {
+		return nil, fmt.Errorf("positions of %s:%s: %w", field, term, err)
+	}
+	if p == nil || p.Number() != uint64(doc) {
+		return nil, nil
+	}
+	out := make([]loc, 0, len(p.Locations()))
+	for _, l := range p.Locations() {
+		out = append(out, loc{l.Pos(), int(l.Start()), int(l.End())})
+	}
+	return out, nil
+}
+
+// packedSnippet builds a snippet from packed text, the spans of the terms
+// to mark (in order) and literals to look for.
+func packedSnippet(packed string, ms []span, literals []string) []Span {
+	if len(literals) > 0 {
+		text := unpackText(packed)
+		ms = cleanMatches(append(ms, literalMatches(text, literals)...), true)
+		return snippetFrom(text, ms)
+	}
+	return snippetFrom(unpackPrefix(packed, snippetReach(ms)), ms)
 }
 
 // facet counts one facet over the hits of all segments: the values with

@@ -50,5 +50,25 @@ func unpackText(s string) string {
 	return b.String()
 }
 
+// unpackPrefix is unpackText of at most the first n bytes of the text:
+// a snippet near the start of a long document decompresses only that.
+func unpackPrefix(s string, n int) string {
+	if s == "" || n <= 0 {
+		return ""
+	}
+	src := strings.NewReader(s)
+	r, _ := flateReaders.Get().(io.ReadCloser)
+	if r == nil {
+		r = flate.NewReader(src)
+	} else if err := r.(flate.Resetter).Reset(src, nil); err != nil {
+		return ""
+	}
+	defer flateReaders.Put(r)
+	var b bytes.Buffer
+	b.Grow(min(n, 3*len(s)))
+	b.ReadFrom(io.LimitReader(r, int64(n)))
+	return b.String()
+}
+
 // flateReaders keeps decompressors for reuse: each holds about 40 KB.
 var flateReaders sync.Pool

@@ -94,6 +94,7 @@ func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasTe
 		req.Score = bleve.ScoreNone // nothing ranks; ties keep index order
 	}
 	req.Fields = append(slices.Clone(storedFields), fBodyZ)
+	req.IncludeLocations = true // where the terms are, for snippets
 	switch sort {
 	case "", SortRelevance:
 		// Ties keep index order, which is stable between pages; sorting
@@ -123,7 +124,16 @@ func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasTe
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, h := range res.Hits {
 		hit := hitFrom(h)
-		hit.Snippet = x.snippet(unpackText(str(h.Fields[fBodyZ])), marks)
+		var ms []span
+		for t, locs := range h.Locations[fBody] {
+			if marks.terms[t] {
+				for _, l := range locs {
+					ms = append(ms, span{int(l.Start), int(l.End), t})
+				}
+			}
+		}
+		slices.SortFunc(ms, func(a, b span) int { return a.start - b.start })
+		hit.Snippet = packedSnippet(str(h.Fields[fBodyZ]), ms, marks.literals)
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, name := range facets {

@@ -52,7 +52,15 @@ func (x *Index) matches(text string, m marks) []span {
 	if len(m.terms) > 0 {
 		out = x.termMatches(text, m.terms)
 	}
-	for _, lit := range m.literals {
+	out = append(out, literalMatches(text, m.literals)...)
+	return cleanMatches(out, len(m.literals) > 0)
+}
+
+// literalMatches returns where text holds one of lits (lower case) as a
+// whole, not as part of a longer number.
+func literalMatches(text string, lits []string) []span {
+	var out []span
+	for _, lit := range lits {
 		hay := text
 		if strings.ContainsFunc(lit, unicode.IsLetter) {
 			// Only case numbers with letters need folding, and folding must
@@ -76,22 +84,27 @@ func (x *Index) matches(text string, m marks) []span {
 			out = append(out, span{start, end, lit})
 		}
 	}
-	if len(m.literals) > 0 {
-		slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
-		// Drop overlaps: a literal may contain a marked word.
-		clean := out[:0]
-		for _, s := range out {
-			if n := len(clean); n > 0 && s.start < clean[n-1].end {
-				if s.end > clean[n-1].end {
-					clean[n-1].end = s.end
-				}
-				continue
-			}
-			clean = append(clean, s)
-		}
-		out = clean
-	}
 	return out
+}
+
+// cleanMatches sorts matches by start when asked and drops overlaps: a
+// literal may contain a marked word.
+func cleanMatches(out []span, sort bool) []span {
+	if !sort {
+		return out
+	}
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	clean := out[:0]
+	for _, s := range out {
+		if n := len(clean); n > 0 && s.start < clean[n-1].end {
+			if s.end > clean[n-1].end {
+				clean[n-1].end = s.end
+			}
+			continue
+		}
+		clean = append(clean, s)
+	}
+	return clean
 }
 
 func (x *Index) termMatches(text string, terms map[string]bool) []span {
@@ -150,41 +163,59 @@ func isWordRune(r rune) bool {
 
 // snippet cuts from text the window of about SnippetLength bytes holding
 // the most different query terms, then the most matches, and splits it
-// into spans. With no
-// matches it returns the text's beginning: for an item that is its
-// decision.
+// into spans. With no matches it returns the text's beginning: for an
+// item that is its decision.
 func (x *Index) snippet(text string, m marks) []Span {
 	if text == "" {
 		return nil
 	}
-	ms := x.matches(text, m)
+	return snippetFrom(text, x.matches(text, m))
+}
 
-	// Pick the window start: the match after which most matches fit.
-	start, end := 0, min(len(text), SnippetLength)
-	if len(ms) > 0 {
-		best, bestN := 0, 0
-		seen := map[string]bool{}
-		for i := range ms {
-			clear(seen)
-			n := 0
-			for j := i; j < len(ms) && ms[j].end-ms[i].start <= SnippetLength; j++ {
-				if !seen[ms[j].term] {
-					seen[ms[j].term] = true
-					n += 1000 // a term not yet in the window counts most
-				}
-				n++
+// bestWindow returns the byte range of the snippet for matches ms (in
+// order), before it is fitted to the text and to word boundaries: the
+// match after which most different terms, then most matches, fit in
+// SnippetLength bytes, with some context before it.
+func bestWindow(ms []span) (start, end int) {
+	if len(ms) == 0 {
+		return 0, SnippetLength
+	}
+	best, bestN := 0, 0
+	var seen []string
+	for i := range ms {
+		seen = seen[:0]
+		n := 0
+		for j := i; j < len(ms) && ms[j].end-ms[i].start <= SnippetLength; j++ {
+			if !slices.Contains(seen, ms[j].term) {
+				seen = append(seen, ms[j].term)
+				n += 1000 // a term not yet in the window counts most
 			}
-			if n > bestN {
-				best, bestN = i, n
-			}
+			n++
 		}
-		// Some context before the first match, less than a third.
-		start = max(0, ms[best].start-SnippetLength/4)
-		end = min(len(text), start+SnippetLength)
-		if last := ms[best].end; end < last {
-			end = last
+		if n > bestN {
+			best, bestN = i, n
 		}
 	}
+	// Some context before the first match, less than a third.
+	start = max(0, ms[best].start-SnippetLength/4)
+	return start, max(start+SnippetLength, ms[best].end)
+}
+
+// snippetReach is how much of a text snippetFrom reads for matches ms:
+// the window, the word it ends in, and one byte to know more follows.
+func snippetReach(ms []span) int {
+	_, end := bestWindow(ms)
+	return end + 30*utf8.UTFMax + 1
+}
+
+// snippetFrom builds the snippet of text (or of a prefix of it at least
+// snippetReach(ms) long) for matches ms.
+func snippetFrom(text string, ms []span) []Span {
+	if text == "" {
+		return nil
+	}
+	start, end := bestWindow(ms)
+	start, end = min(start, len(text)), min(end, len(text))
 	start = wordStart(text, start)
 	end = wordEnd(text, end)
 

@@ -65,6 +65,8 @@ func main() {
 	perClass := flag.Int("queries", 200, "searches per query class")
 	rgRuns := flag.Int("rg", 20, "rg runs per query class")
 	buildOnly := flag.Bool("build-only", false, "make the data directories and measure nothing (for bench/load.sh)")
+	flag.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed searches to this file")
+	flag.IntVar(&showSlow, "slow", 0, "list the `n` slowest searches")
 	flag.Parse()
 	if *buildOnly {
 		*perClass = 0
@@ -74,6 +76,11 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+var (
+	cpuProfile string
+	showSlow   int
+)
 
 func run(scales, dir string, perClass, rgRuns int) error {
 	ctx := context.Background()
@@ -113,6 +120,7 @@ func run(scales, dir string, perClass, rgRuns int) error {
 		fmt.Printf("\n%d items (%d records, %d MB of text, index %.2fx the text), %d real records varied:\n",
 			n, b.Records, b.TextBytes>>20, float64(isize)/float64(b.TextBytes), len(real))
 		printTable(os.Stdout, ref, rg)
+		printSlow(os.Stdout, ref, showSlow)
 	}
 	return nil
 }

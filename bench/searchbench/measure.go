@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -19,6 +20,7 @@ type sample struct {
 	class string
 	took  time.Duration
 	hits  uint64
+	req   index.Request
 }
 
 // timeReferat runs the warm-up queries, then times each query, classes
@@ -34,6 +36,17 @@ func timeReferat(ctx context.Context, dir string, warm, qs []query) ([]sample, e
 			return nil, fmt.Errorf("search %+v: %w", q.req, err)
 		}
 	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	order := rand.New(rand.NewPCG(5, 5)).Perm(len(qs))
 	out := make([]sample, 0, len(qs))
 	for _, i := range order {
@@ -43,7 +56,7 @@ func timeReferat(ctx context.Context, dir string, warm, qs []query) ([]sample, e
 		if err != nil {
 			return nil, fmt.Errorf("search %+v: %w", q.req, err)
 		}
-		out = append(out, sample{q.class, time.Since(t), res.Total})
+		out = append(out, sample{q.class, time.Since(t), res.Total, q.req})
 	}
 	return out, nil
 }
@@ -134,4 +147,17 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// printSlow lists the n slowest searches.
+func printSlow(w io.Writer, ref []sample, n int) {
+	if n <= 0 {
+		return
+	}
+	ss := slices.Clone(ref)
+	slices.SortFunc(ss, func(a, b sample) int { return int(b.took - a.took) })
+	fmt.Fprintf(w, "slowest searches:\n")
+	for _, s := range ss[:min(n, len(ss))] {
+		fmt.Fprintf(w, "  %10s %8d hits  %-12s %q %v%v%v\n", s.took.Round(10*time.Microsecond), s.hits, s.class, s.req.Query, s.req.Municipality, s.req.Year, s.req.Committee)
+	}
 }
