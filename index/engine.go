@@ -209,16 +209,13 @@ func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap
 	}
 	cand := roaring.FastAnd(sets...)
 	out := roaring.New()
-	var first []uint64
-	var posSets []map[uint64]bool
-	for range pts {
-		posSets = append(posSets, map[uint64]bool{})
-	}
+	// pos[i] holds term i's positions in the document, less its offset:
+	// the phrase starts where all agree. Positions come in order.
+	pos := make([][]uint64, len(pts))
 	ci := cand.Iterator()
 	for ci.HasNext() {
 		doc := ci.Next()
 		ok := true
-		first = first[:0]
 		for i, pt := range pts {
 			p, err := pt.it.Advance(uint64(doc))
 			if err != nil {
@@ -228,35 +225,43 @@ func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap
 				ok = false
 				break
 			}
-			if i == 0 {
-				for _, l := range p.Locations() {
-					first = append(first, l.Pos()-uint64(pt.off))
-				}
-				continue
-			}
-			clear(posSets[i])
+			pos[i] = pos[i][:0]
 			for _, l := range p.Locations() {
-				posSets[i][l.Pos()-uint64(pt.off)] = true
-			}
-		}
-		if !ok {
-			continue
-		}
-		for _, start := range first {
-			all := true
-			for i := 1; i < len(pts); i++ {
-				if !posSets[i][start] {
-					all = false
-					break
+				if l.Pos() >= uint64(pt.off) {
+					pos[i] = append(pos[i], l.Pos()-uint64(pt.off))
 				}
 			}
-			if all {
-				out.Add(doc)
-				break
-			}
+		}
+		if ok && sharedValue(pos) {
+			out.Add(doc)
 		}
 	}
 	return out, nil
+}
+
+// sharedValue reports whether one value is in every list (each in
+// increasing order).
+func sharedValue(lists [][]uint64) bool {
+	idx := make([]int, len(lists))
+	for _, v := range lists[0] {
+		all := true
+		for i := 1; i < len(lists); i++ {
+			l := lists[i]
+			for idx[i] < len(l) && l[idx[i]] < v {
+				idx[i]++
+			}
+			if idx[i] == len(l) {
+				return false
+			}
+			if l[idx[i]] != v {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // match computes the hits of the plan in this segment.

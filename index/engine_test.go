@@ -249,3 +249,60 @@ func ids(hs []Hit) []string {
 	}
 	return out
 }
+
+// TestEngineConcurrent searches from several goroutines while records are
+// written, as serve does: no search fails, and each sees a consistent
+// snapshot (a word's total never exceeds the item count written).
+func TestEngineConcurrent(t *testing.T) {
+	recs := realRecords(t)
+	ctx := context.Background()
+	x, err := newMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	done := make(chan struct{})
+	errs := make(chan error, 8)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for i := 0; ; i++ {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				r := Request{Query: []string{"budget", "", `"taget til efterretning"`, "kommune -skole"}[(g+i)%4], Facets: FacetNames}
+				if _, err := x.Search(ctx, r); err != nil {
+					errs <- fmt.Errorf("Search(%q): %w", r.Query, err)
+					return
+				}
+			}
+		}(g)
+	}
+	for i := 0; i < len(recs); i += 5 {
+		if err := x.Index(ctx, recs[i:min(i+5, len(recs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	items, docs := 0, 0
+	for _, r := range recs {
+		items += len(r.Items)
+		if len(r.Items) == 0 {
+			docs++
+		}
+	}
+	res, err := x.Search(ctx, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != uint64(items+docs) {
+		t.Errorf("Search(\"\") total %d after writing; want %d items and %d documents without items", res.Total, items, docs)
+	}
+}
