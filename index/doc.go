@@ -23,6 +23,15 @@
 // Term positions are kept for the text snippets come from, for phrase
 // queries; the index takes a little under twice the size of the text.
 //
+// Searches on an index Bleve keeps in scorch segments (all of ours) are
+// answered by a segment engine (see engine.go) rather than by Bleve's
+// search: hits as roaring-bitmap operations on postings lists, facet
+// counts from per-segment value ordinals cached while a segment lives,
+// TF-IDF scores only for the hits that can reach the page, stored fields
+// and snippets only for the page. It matches and ranks as Bleve's own
+// search of the same query does (TestEngineMatchesBleve), except that
+// filters select without ranking, in both paths.
+//
 // The package never parses documents. One process owns an index for
 // writing (Open); searches may run concurrently with Index and Delete, and
 // an Index is safe for use by many goroutines.
