@@ -280,3 +280,19 @@ func TestOpenRebuildsAnOutdatedIndex(t *testing.T) {
 		t.Errorf("rebuilt index has %d items %d docs; want %d and %d", items2, docs2, items, docs)
 	}
 }
+
+// TestReindexRefusesWhileServing: a process holding the index for writing
+// (serve) makes reindex refuse rather than swap the index underneath it.
+func TestReindexRefusesWhileServing(t *testing.T) {
+	p, dir := openTemp(t) // holds the index open for writing, as serve does
+	if _, err := p.IngestPaths(context.Background(), []string{testcorpus.Path("seeds/003_b83d5a285e58b211.txt")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Reindex(context.Background(), dir, Options{})
+	if err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("Reindex while the index is held: %v; want a refusal", err)
+	}
+	if items, _, _ := p.Index.Count(); items != 2 {
+		t.Errorf("the held index has %d items after the refused reindex; want 2", items)
+	}
+}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -24,6 +25,13 @@ func Reindex(ctx context.Context, dataDir string, opts Options) (*Report, error)
 		return rep, err
 	}
 	live, building := IndexDir(dataDir), IndexDir(dataDir)+".new"
+	// A running serve holds the live index: swapping it away underneath
+	// would leave serve answering from the old one.
+	if old, err := index.OpenReadOnly(live); errors.Is(err, index.ErrLocked) {
+		return rep, fmt.Errorf("reindex: the index in %s is in use by a running 'referat serve'; stop it first", dataDir)
+	} else if err == nil {
+		old.Close()
+	}
 	if err := os.RemoveAll(building); err != nil {
 		return rep, fmt.Errorf("reindex: %w", err)
 	}
