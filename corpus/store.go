@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -164,6 +163,16 @@ func (s *Store) HasRecord(id string) bool {
 // RecordIDs returns the ids of all stored records, sorted.
 func (s *Store) RecordIDs() ([]string, error) {
 	var ids []string
+	err := s.EachRecordID(func(id string) error {
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, err
+}
+
+// EachRecordID calls fn with the id of every stored record, in sorted
+// order, without holding the list; it stops at the first error fn returns.
+func (s *Store) EachRecordID(fn func(id string) error) error {
 	root := filepath.Join(s.dir, "records")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -173,15 +182,14 @@ func (s *Store) RecordIDs() ([]string, error) {
 			return nil
 		}
 		if id, ok := strings.CutSuffix(d.Name(), ".json"); ok && ValidID(id) {
-			ids = append(ids, id)
+			return fn(id)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("list records: %w", err)
+		return fmt.Errorf("list records: %w", err)
 	}
-	sort.Strings(ids)
-	return ids, nil
+	return nil
 }
 
 // Version is one version of a source (a path or URL) seen by ingest or crawl.

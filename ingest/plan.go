@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"referat/corpus"
@@ -22,58 +21,147 @@ type Job struct {
 	Attachments map[string]string
 }
 
-// Plan expands files and folders into jobs. Hidden files and folders are
-// skipped. A publication XML file takes the files it names as attachments;
-// those files are then not ingested on their own, so a meeting is one
-// record, not one per PDF. Paths that cannot be read are returned as errors
-// naming them; the rest of the plan stands.
+// Plan expands files and folders into jobs; see Walk. It holds every job
+// in memory: batches of unbounded size use Walk.
 func Plan(paths []string) ([]Job, []error) {
-	var files []string
+	var jobs []Job
 	var errs []error
-	seen := map[string]bool{}
-	for _, p := range paths {
-		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, fmt.Errorf("plan %s: %w", path, err))
-				return nil
+	Walk(paths, func(j Job) error {
+		jobs = append(jobs, j)
+		return nil
+	}, func(err error) { errs = append(errs, err) })
+	return jobs, errs
+}
+
+// Walk calls fn with the job of every file under paths, folder by folder
+// in lexical order, without holding the whole list: memory does not grow
+// with the number of files. Hidden files and folders are skipped. A
+// publication XML file takes the files it names as attachments; those
+// files are then not ingested on their own, so a meeting is one record,
+// not one per PDF. A path that cannot be read is passed to onErr, naming
+// it, and the walk goes on. Walk stops with the first error fn returns.
+func Walk(paths []string, fn func(Job) error, onErr func(error)) error {
+	w := walker{fn: fn, onErr: onErr, attached: map[string]bool{}}
+	for i, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			onErr(fmt.Errorf("plan %s: %w", p, err))
+			continue
+		}
+		if covered(p, paths[:i]) {
+			continue // named twice, or inside a folder already named
+		}
+		if !fi.IsDir() {
+			if err := w.files(filepath.Dir(p), []string{p}); err != nil {
+				return err
 			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
+			continue
+		}
+		if err := w.dir(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Count returns how many files Walk would consider under paths, without
+// reading them: an upper bound of its jobs, for a progress bar.
+func Count(paths []string) int {
+	n := 0
+	for i, p := range paths {
+		if covered(p, paths[:i]) {
+			continue
+		}
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+			case path != p && strings.HasPrefix(d.Name(), "."):
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if abs, err := filepath.Abs(path); err == nil && !seen[abs] {
-				seen[abs] = true
-				files = append(files, path)
+			case !d.IsDir():
+				n++
 			}
 			return nil
 		})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("plan %s: %w", p, err))
+	}
+	return n
+}
+
+// covered reports whether path is one of, or lies inside one of, earlier.
+func covered(path string, earlier []string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, e := range earlier {
+		ea, err := filepath.Abs(e)
+		if err == nil && (abs == ea || strings.HasPrefix(abs, ea+string(filepath.Separator))) {
+			return true
 		}
 	}
-	sort.Strings(files)
+	return false
+}
 
-	attached := map[string]bool{}
+type walker struct {
+	fn    func(Job) error
+	onErr func(error)
+	// attached holds files named by a publication in a folder above that
+	// the walk has not reached yet; each is forgotten once passed.
+	attached map[string]bool
+}
+
+func (w *walker) dir(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		w.onErr(fmt.Errorf("plan %s: %w", dir, err))
+	}
+	var files, subdirs []string
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch t := e.Type(); {
+		case t.IsDir():
+			subdirs = append(subdirs, p)
+		case t.IsRegular() || t&fs.ModeSymlink != 0:
+			files = append(files, p)
+		}
+	}
+	if err := w.files(dir, files); err != nil {
+		return err
+	}
+	for _, d := range subdirs {
+		if err := w.dir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// files hands on the jobs of files in one folder. The attachments of the
+// folder's publications are found first, so a PDF that sorts before the
+// XML naming it is not ingested on its own.
+func (w *walker) files(dir string, files []string) error {
 	jobs := make([]Job, 0, len(files))
 	for _, f := range files {
 		att := publicationAttachments(f)
 		for _, a := range att {
-			attached[a] = true
+			w.attached[a] = true
 		}
 		jobs = append(jobs, Job{Path: f, Attachments: att})
 	}
-	out := jobs[:0]
 	for _, j := range jobs {
-		if !attached[j.Path] || len(j.Attachments) > 0 {
-			out = append(out, j)
+		if w.attached[j.Path] && len(j.Attachments) == 0 {
+			delete(w.attached, j.Path)
+			continue
+		}
+		if err := w.fn(j); err != nil {
+			return err
 		}
 	}
-	return out, errs
+	return nil
 }
 
 // fileRef matches a file name with a document extension as written inside

@@ -165,17 +165,26 @@ var ErrSomeFailed = errors.New("some documents failed")
 // IngestPaths ingests files and folders. It returns a report of every
 // document; its error is non-nil when the batch could not run or was
 // cancelled, and wraps ErrSomeFailed when only some documents failed.
+// The files are planned as they are read (ingest.Walk), so memory does
+// not grow with the size of the batch.
 func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options) (*Report, error) {
-	jobs, planErrs := ingest.Plan(paths)
 	rep := (&Report{}).start()
 	if opts.Start != nil {
-		opts.Start(len(jobs) + len(planErrs))
+		opts.Start(ingest.Count(paths))
 	}
-	for _, err := range planErrs {
-		rep.add(Event{Status: StatusFailed, Err: err}, opts.Progress)
-	}
-	err := p.run(ctx, len(jobs), opts, rep, func(ctx context.Context, i int) (Event, *corpus.Record) {
-		return p.ingestJob(ctx, jobs[i], opts)
+	err := p.run(ctx, opts, rep, func(send func(unit) error) error {
+		var sendErr error
+		err := ingest.Walk(paths, func(j ingest.Job) error {
+			return send(func(ctx context.Context) (Event, *corpus.Record) { return p.ingestJob(ctx, j, opts) })
+		}, func(err error) {
+			if sendErr == nil {
+				sendErr = send(func(context.Context) (Event, *corpus.Record) { return Event{Status: StatusFailed, Err: err}, nil })
+			}
+		})
+		if err == nil {
+			err = sendErr
+		}
+		return err
 	})
 	return rep.finish(err)
 }
@@ -337,9 +346,14 @@ func extractRecord(doc corpus.Document) (rec *corpus.Record, err error) {
 	return &r, nil
 }
 
-// run processes n units with a bounded pool of workers and one index
-// writer that indexes records in batches.
-func (p *Pipeline) run(ctx context.Context, n int, opts Options, rep *Report, work func(context.Context, int) (Event, *corpus.Record)) error {
+// unit is the work on one document: it returns what happened and the
+// record to index, if any.
+type unit func(context.Context) (Event, *corpus.Record)
+
+// run processes the units produce sends with a bounded pool of workers and
+// one index writer that indexes records in batches. send blocks while all
+// workers are busy, so units are made only as fast as they are done.
+func (p *Pipeline) run(ctx context.Context, opts Options, rep *Report, produce func(send func(unit) error) error) error {
 	type done struct {
 		ev  Event
 		rec *corpus.Record
@@ -393,26 +407,30 @@ func (p *Pipeline) run(ctx context.Context, n int, opts Options, rep *Report, wo
 		}
 	}()
 
-	for i := 0; i < n; i++ {
-		if gctx.Err() != nil {
-			break
+	produceErr := produce(func(u unit) error {
+		if err := gctx.Err(); err != nil {
+			return err
 		}
 		g.Go(func() error {
 			if gctx.Err() != nil {
 				return nil
 			}
-			ev, rec := work(gctx, i)
+			ev, rec := u(gctx)
 			results <- done{ev, rec}
 			return nil
 		})
-	}
+		return nil
+	})
 	g.Wait()
 	close(results)
 	wg.Wait()
-	if writerErr != nil {
+	switch {
+	case writerErr != nil:
 		return writerErr
+	case ctx.Err() != nil:
+		return ctx.Err()
 	}
-	return ctx.Err()
+	return produceErr
 }
 
 func (r *Report) add(ev Event, progress func(Event)) {

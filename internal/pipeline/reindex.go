@@ -40,14 +40,11 @@ func Reindex(ctx context.Context, dataDir string, opts Options) (*Report, error)
 		return rep, fmt.Errorf("reindex: %w", err)
 	}
 	p := &Pipeline{Store: st, Index: ix}
-	ids, err := st.RecordIDs()
-	if err != nil {
-		ix.Close()
-		return rep, err
-	}
 	rep = rep.start()
-	runErr := p.run(ctx, len(ids), opts, rep, func(ctx context.Context, i int) (Event, *corpus.Record) {
-		return p.reextract(ctx, ids[i], opts)
+	runErr := p.run(ctx, opts, rep, func(send func(unit) error) error {
+		return st.EachRecordID(func(id string) error {
+			return send(func(ctx context.Context) (Event, *corpus.Record) { return p.reextract(ctx, id, opts) })
+		})
 	})
 	if err := ix.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("reindex: %w", err)
