@@ -66,7 +66,6 @@ func entries(r *corpus.Record) ([]entry, error) {
 		f[fNumber] = float64(it.Number)
 		f[fTitle] = it.Title
 		f[fBody] = itemBody(it)
-		f[fBodyZ] = packText(f[fBody].(string))
 		var outs []string
 		for _, d := range it.Decisions {
 			if d.Outcome != "" {
@@ -113,7 +112,6 @@ func entries(r *corpus.Record) ([]entry, error) {
 		// items' text is not analysed and indexed twice.
 		f[fListed] = "1"
 		f[fBody] = r.Text
-		f[fBodyZ] = packText(r.Text)
 	} else {
 		f[fFulltext] = outsideItems(r)
 	}

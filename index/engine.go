@@ -59,6 +59,7 @@ type segRun struct {
 	terms   map[termKey]*roaring.Bitmap // read-only postings
 	nodes   map[*node]*roaring.Bitmap   // results of nodes, read-only
 	hits    *roaring.Bitmap
+	locs    map[termKey]*locCursor // term locations for snippets (see locations)
 }
 
 type termKey struct{ field, term string }

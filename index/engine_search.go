@@ -8,6 +8,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // searchEngine answers a validated request with the segment engine. The
@@ -63,52 +64,76 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 		top = nil
 	}
 	marks := x.queryMarks(q)
-	for _, r := range top {
+	hl := newHighlight(p, marks)
+	// Term locations are read segment by segment in document order, so
+	// that each term's postings are walked forward once per search.
+	order := make([]int, len(top))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if top[a].seg != top[b].seg {
+			return top[a].seg - top[b].seg
+		}
+		return int(top[a].doc) - int(top[b].doc)
+	})
+	out.Hits = make([]Hit, len(top))
+	for _, i := range order {
+		r := top[i]
 		sr := segs[r.seg]
-		hit, body, err := storedHit(sr, r.doc)
+		ms, err := sr.marked(r.doc, hl)
+		if err != nil {
+			return nil, err
+		}
+		hit, err := storedHit(sr, r.doc, ms, marks.literals)
 		if err != nil {
 			return nil, err
 		}
 		hit.Score = r.score
-		if hit.Snippet, err = sr.snippet(r.doc, body, p, marks); err != nil {
-			return nil, err
-		}
-		out.Hits = append(out.Hits, hit)
+		out.Hits[i] = hit
 	}
 	return out, nil
 }
 
-// snippet builds the snippet of a hit from its packed text. The words to
-// mark are where the index saw the query's terms in the text (the term
-// vectors of fBody): every occurrence of a free word, the occurrences of
-// a phrase's words where they form the phrase. So the text is neither
-// scanned nor analysed, and only as much of it is decompressed as the
-// snippet reaches; literals (case numbers) are still looked for in the
-// whole text.
-func (sr *segRun) snippet(doc uint32, packed string, p *plan, m marks) ([]Span, error) {
-	if packed == "" {
-		return nil, nil
-	}
-	var ms []span
-	free := map[string]bool{}
-	var phrases []*node
+// highlight is what a search marks in its hits' text: the free words of
+// its scored clauses, and its phrases over fBody.
+type highlight struct {
+	free    []string
+	phrases []*node
+	terms   map[string]bool // the query's marked terms (see queryMarks)
+}
+
+func newHighlight(p *plan, m marks) *highlight {
+	h := &highlight{terms: m.terms}
 	for _, c := range p.scored {
 		for _, k := range c.kids {
 			switch {
 			case k.kind == nTerm && k.field == fBody && m.terms[k.term]:
-				free[k.term] = true
+				h.free = append(h.free, k.term)
 			case k.kind == nAll && len(k.kids) > 0 && k.kids[0].field == fBody:
 				for _, t := range k.kids {
 					if m.terms[t.term] {
-						free[t.term] = true
+						h.free = append(h.free, t.term)
 					}
 				}
 			case k.kind == nPhrase && k.field == fBody:
-				phrases = append(phrases, k)
+				h.phrases = append(h.phrases, k)
 			}
 		}
 	}
-	for t := range free {
+	slices.Sort(h.free)
+	h.free = slices.Compact(h.free)
+	return h
+}
+
+// marked returns the spans of document doc's text to mark, in order:
+// where the index saw the query's terms in the text (the term vectors of
+// fBody), every occurrence of a free word, the occurrences of a phrase's
+// words where they form the phrase. So the text is neither scanned nor
+// analysed for them. Calls must come in increasing doc order.
+func (sr *segRun) marked(doc uint32, h *highlight) ([]span, error) {
+	var ms []span
+	for _, t := range h.free {
 		locs, err := sr.locations(fBody, t, doc)
 		if err != nil {
 			return nil, err
@@ -117,17 +142,15 @@ func (sr *segRun) snippet(doc uint32, packed string, p *plan, m marks) ([]Span, 
 			ms = append(ms, span{l.start, l.end, t})
 		}
 	}
-	for _, ph := range phrases {
-		var per [][]loc
-		for _, t := range ph.terms {
-			var locs []loc
+	for _, ph := range h.phrases {
+		per := make([][]loc, len(ph.terms))
+		for i, t := range ph.terms {
 			if t != "" {
 				var err error
-				if locs, err = sr.locations(fBody, t, doc); err != nil {
+				if per[i], err = sr.locations(fBody, t, doc); err != nil {
 					return nil, err
 				}
 			}
-			per = append(per, locs)
 		}
 		for _, first := range per[0] {
 			at := []span{{first.start, first.end, ph.terms[0]}}
@@ -143,15 +166,14 @@ func (sr *segRun) snippet(doc uint32, packed string, p *plan, m marks) ([]Span, 
 				at = append(at, span{per[off][i].start, per[off][i].end, ph.terms[off]})
 			}
 			for _, s := range at {
-				if !free[s.term] && m.terms[s.term] {
+				if !slices.Contains(h.free, s.term) && h.terms[s.term] {
 					ms = append(ms, s)
 				}
 			}
 		}
 	}
 	slices.SortFunc(ms, func(a, b span) int { return a.start - b.start })
-	ms = slices.CompactFunc(ms, func(a, b span) bool { return a.start == b.start })
-	return packedSnippet(packed, ms, m.literals), nil
+	return slices.CompactFunc(ms, func(a, b span) bool { return a.start == b.start }), nil
 }
 
 // loc is where a term stands in a field: its position and bytes.
@@ -161,38 +183,50 @@ type loc struct {
 }
 
 // locations returns the term vector of term in field for document doc.
+// One postings iterator per term serves the segment's whole search, so
+// doc must not be less than in the call before for the same term.
 func (sr *segRun) locations(field, term string, doc uint32) ([]loc, error) {
-	d, err := sr.dict(field)
-	if err != nil {
-		return nil, err
+	k := termKey{field, term}
+	c := sr.locs[k]
+	if c == nil {
+		d, err := sr.dict(field)
+		if err != nil {
+			return nil, err
+		}
+		pl, err := d.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("postings of %s:%s: %w", field, term, err)
+		}
+		c = &locCursor{it: pl.Iterator(false, false, true, nil)}
+		if sr.locs == nil {
+			sr.locs = map[termKey]*locCursor{}
+		}
+		sr.locs[k] = c
 	}
-	pl, err := d.PostingsList([]byte(term), nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("postings of %s:%s: %w", field, term, err)
+	// Advance consumes the posting it returns: one for a later document
+	// (the term is not in doc) is kept for the calls to come.
+	if !c.done && (c.p == nil || c.p.Number() < uint64(doc)) {
+		p, err := c.it.Advance(uint64(doc))
+		if err != nil {
+			return nil, fmt.Errorf("positions of %s:%s: %w", field, term, err)
+		}
+		c.p, c.done = p, p == nil
 	}
-	p, err := pl.Iterator(false, false, true, nil).Advance(uint64(doc))
-	if err != nil {
-		return nil, fmt.Errorf("positions of %s:%s: %w", field, term, err)
-	}
-	if p == nil || p.Number() != uint64(doc) {
+	if c.p == nil || c.p.Number() != uint64(doc) {
 		return nil, nil
 	}
-	out := make([]loc, 0, len(p.Locations()))
-	for _, l := range p.Locations() {
+	out := make([]loc, 0, len(c.p.Locations()))
+	for _, l := range c.p.Locations() {
 		out = append(out, loc{l.Pos(), int(l.Start()), int(l.End())})
 	}
 	return out, nil
 }
 
-// packedSnippet builds a snippet from packed text, the spans of the terms
-// to mark (in order) and literals to look for.
-func packedSnippet(packed string, ms []span, literals []string) []Span {
-	if len(literals) > 0 {
-		text := unpackText(packed)
-		ms = cleanMatches(append(ms, literalMatches(text, literals)...), true)
-		return snippetFrom(text, ms)
-	}
-	return snippetFrom(unpackPrefix(packed, snippetReach(ms)), ms)
+// locCursor walks the postings of one term for locations.
+type locCursor struct {
+	it   segment.PostingsIterator
+	p    segment.Posting // the last posting Advance returned
+	done bool
 }
 
 // facet counts one facet over the hits of all segments: the values with
@@ -392,11 +426,12 @@ func parseDay(s string) int32 {
 	return n
 }
 
-// storedHit reads the stored fields of a hit: the Hit and the packed text
-// snippets come from.
-func storedHit(sr *segRun, doc uint32) (Hit, string, error) {
+// storedHit reads the stored fields of a hit, and cuts its snippet from
+// its text for the marked spans ms and literals (see snippetOf) while
+// Bleve has the text decompressed: only the snippet's part of it is
+// copied.
+func storedHit(sr *segRun, doc uint32, ms []span, literals []string) (Hit, error) {
 	var h Hit
-	var body string
 	err := sr.ss.VisitDocument(uint64(doc), func(field string, typ byte, value []byte, _ []uint64) bool {
 		switch field {
 		case "_id":
@@ -423,21 +458,21 @@ func storedHit(sr *segRun, doc uint32) (Hit, string, error) {
 			h.CaseNumbers = append(h.CaseNumbers, string(value))
 		case fTitle:
 			h.Title = string(value)
-		case fBodyZ:
-			body = string(value)
+		case fBody:
+			h.Snippet = snippetOfBytes(value, ms, literals)
 		}
 		return true
 	})
 	if err != nil {
-		return h, "", fmt.Errorf("stored fields of document %d: %w", doc, err)
+		return h, fmt.Errorf("stored fields of document %d: %w", doc, err)
 	}
 	if h.ID == "" {
 		id, err := sr.ss.DocID(uint64(doc))
 		if err != nil {
-			return h, "", fmt.Errorf("id of document %d: %w", doc, err)
+			return h, fmt.Errorf("id of document %d: %w", doc, err)
 		}
 		h.ID = string(id)
 	}
 	h.RecordID = recordOf(h.ID)
-	return h, body, nil
+	return h, nil
 }

@@ -93,7 +93,7 @@ func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasTe
 	if !hasText {
 		req.Score = bleve.ScoreNone // nothing ranks; ties keep index order
 	}
-	req.Fields = append(slices.Clone(storedFields), fBodyZ)
+	req.Fields = append(slices.Clone(storedFields), fBody)
 	req.IncludeLocations = true // where the terms are, for snippets
 	switch sort {
 	case "", SortRelevance:
@@ -133,7 +133,7 @@ func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasTe
 			}
 		}
 		slices.SortFunc(ms, func(a, b span) int { return a.start - b.start })
-		hit.Snippet = packedSnippet(str(h.Fields[fBodyZ]), ms, marks.literals)
+		hit.Snippet = snippetOf(str(h.Fields[fBody]), ms, marks.literals)
 		out.Hits = append(out.Hits, hit)
 	}
 	for _, name := range facets {

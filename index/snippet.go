@@ -201,43 +201,77 @@ func bestWindow(ms []span) (start, end int) {
 	return start, max(start+SnippetLength, ms[best].end)
 }
 
-// snippetReach is how much of a text snippetFrom reads for matches ms:
-// the window, the word it ends in, and one byte to know more follows.
-func snippetReach(ms []span) int {
-	_, end := bestWindow(ms)
-	return end + 30*utf8.UTFMax + 1
+// snippetOf builds the snippet of text for the spans ms to mark (in
+// order) and the literals to look for in it.
+func snippetOf(text string, ms []span, literals []string) []Span {
+	if len(literals) > 0 {
+		ms = cleanMatches(append(ms, literalMatches(text, literals)...), true)
+	}
+	return snippetFrom(text, ms)
 }
 
-// snippetFrom builds the snippet of text (or of a prefix of it at least
-// snippetReach(ms) long) for matches ms.
+// snippetOfBytes is snippetOf for text it may not keep: only the part the
+// snippet needs is copied, unless literals must be looked for in all of
+// it.
+func snippetOfBytes(text []byte, ms []span, literals []string) []Span {
+	if len(literals) > 0 {
+		return snippetOf(string(text), ms, literals)
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	start, end := snippetReach(ms, len(text))
+	return snippetPart(string(text[start:end]), start, len(text), ms)
+}
+
+// reachMargin is how far wordStart and wordEnd may look past a window,
+// with a byte for the rune boundary.
+const reachMargin = 31 * utf8.UTFMax
+
+// snippetReach returns the part of a text of n bytes that snippetFrom
+// reads for matches ms.
+func snippetReach(ms []span, n int) (start, end int) {
+	start, end = bestWindow(ms)
+	return max(0, min(start, n)-reachMargin), min(n, end+reachMargin)
+}
+
+// snippetFrom builds the snippet of text for matches ms.
 func snippetFrom(text string, ms []span) []Span {
-	if text == "" {
+	return snippetPart(text, 0, len(text), ms)
+}
+
+// snippetPart builds the snippet for matches ms (offsets in the whole
+// text, in order) of a text of total bytes from part, which is the text
+// from byte base on and holds at least the bytes snippetReach names.
+func snippetPart(part string, base, total int, ms []span) []Span {
+	if total == 0 {
 		return nil
 	}
 	start, end := bestWindow(ms)
-	start, end = min(start, len(text)), min(end, len(text))
-	start = wordStart(text, start)
-	end = wordEnd(text, end)
+	start, end = min(start, total)-base, min(end, total)-base
+	start = wordStart(part, max(0, start))
+	end = wordEnd(part, min(len(part), end))
 
 	var spans []Span
-	if start > 0 {
+	if base+start > 0 {
 		spans = append(spans, Span{Text: "… "})
 	}
 	pos := start
 	for _, m := range ms {
-		if m.start < start || m.end > end {
+		ms, me := m.start-base, m.end-base
+		if ms < start || me > end {
 			continue
 		}
-		if m.start > pos {
-			spans = appendText(spans, text[pos:m.start], false)
+		if ms > pos {
+			spans = appendText(spans, part[pos:ms], false)
 		}
-		spans = appendText(spans, text[m.start:m.end], true)
-		pos = m.end
+		spans = appendText(spans, part[ms:me], true)
+		pos = me
 	}
 	if pos < end {
-		spans = appendText(spans, text[pos:end], false)
+		spans = appendText(spans, part[pos:end], false)
 	}
-	if end < len(text) {
+	if base+end < total {
 		spans = appendText(spans, " …", false)
 	}
 	return spans

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -77,17 +79,40 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
-func TestPackText(t *testing.T) {
-	for _, s := range []string{"", "Godkendt.", decision004, strings.Repeat("Indstillingen anbefales. ", 1000)} {
-		p := packText(s)
-		if got := unpackText(p); got != s {
-			t.Errorf("unpackText(packText(%.20q)) = %.20q", s, got)
+// TestSnippetPart checks that a snippet cut from the part of a text
+// snippetReach names is the snippet of the whole text, for matches
+// anywhere in texts of runes of every width and long words at the edges.
+func TestSnippetPart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"Godkendt. ", "æøå ", "Ærø-Kommune ", "€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€ ", "\n\n", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢𝔘𝔫𝔦𝔠𝔬𝔡𝔢𝔘𝔫𝔦𝔠𝔬𝔡𝔢𝔘𝔫𝔦𝔠𝔬𝔡𝔢𝔘𝔫𝔦𝔠𝔬𝔡𝔢𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ", decision004, strings.Repeat("x", 200)}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(40); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		if len(s) > 1000 && len(p) > len(s)/2 {
-			t.Errorf("packText(%.20q): %d bytes of %d; want at most half", s, len(p), len(s))
+		text := b.String()
+		// Matches: whole words, as term vectors give them.
+		var words []span
+		for i := 0; i < len(text); {
+			j := strings.IndexFunc(text[i:], func(r rune) bool { return r != ' ' && r != '\n' })
+			if j < 0 {
+				break
+			}
+			start := i + j
+			end := start + strings.IndexAny(text[start:]+" ", " \n")
+			words = append(words, span{start, end, text[start:end]})
+			i = end
 		}
-	}
-	if got := unpackText("not deflate"); got == "not deflate" {
-		t.Errorf("unpackText(garbage) = %q", got)
+		var ms []span
+		for _, w := range words {
+			if rng.IntN(20) == 0 {
+				ms = append(ms, w)
+			}
+		}
+		want := fmt.Sprint(snippetFrom(text, ms))
+		if got := fmt.Sprint(snippetOfBytes([]byte(text), ms, nil)); got != want {
+			start, end := snippetReach(ms, len(text))
+			t.Fatalf("snippet of text[%d:%d] of %d bytes, matches %v =\n%s\nwhole text's\n%s", start, end, len(text), ms, got, want)
+		}
 	}
 }
