@@ -50,7 +50,7 @@ func (s *Server) lookupRecord(id string) (*corpus.Record, error) {
 	if !corpus.ValidID(id) {
 		return nil, corpus.ErrNotFound
 	}
-	return s.st.Record(id)
+	return s.records.get(id, s.st.Record)
 }
 
 // documentTitle is the heading of a document's page.

@@ -72,10 +72,10 @@ func itemRefs(rec *corpus.Record) []itemRef {
 // corpus.ErrNotFound.
 func (s *Server) lookupItem(recordID, number string) (*corpus.Record, int, error) {
 	n, repeat, ok := parseItemNumber(number)
-	if !ok || !corpus.ValidID(recordID) {
+	if !ok {
 		return nil, 0, corpus.ErrNotFound
 	}
-	rec, err := s.st.Record(recordID)
+	rec, err := s.lookupRecord(recordID)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -39,6 +39,7 @@ type Server struct {
 	opts    Options
 	pages   map[string]*template.Template
 	handler http.Handler
+	records *recordCache
 
 	logMu sync.Mutex
 }
@@ -55,7 +56,7 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
 		opts.SearchTimeout = 10 * time.Second
 	}
-	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}}
+	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}, records: newRecordCache(recordCacheBytes)}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
