@@ -10,16 +10,21 @@ import (
 	"time"
 )
 
-// funcs are the template functions. None of them returns markup: the
-// templates escape everything they print.
+// funcs are the template functions. Those returning template.HTML are
+// the fragments of fragments.go, which escape what they print; the others
+// return text, which the templates escape.
 var funcs = template.FuncMap{
-	"outcome":    outcomeLabel,
-	"kind":       kindLabel,
-	"date":       danishDate,
-	"caseURL":    caseURL,
-	"paragraphs": paragraphs,
-	"oneLine":    oneLine,
-	"numeric":    numeric,
+	"hitmeta":      hitMeta,
+	"outcomeBadge": outcomeBadge,
+	"snippet":      snippetHTML,
+	"facetValues":  facetValues,
+	"outcome":      outcomeLabel,
+	"kind":         kindLabel,
+	"date":         danishDate,
+	"caseURL":      caseURL,
+	"paragraphs":   paragraphs,
+	"oneLine":      oneLine,
+	"numeric":      numeric,
 }
 
 var outcomeLabels = map[string]string{

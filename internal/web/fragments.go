@@ -1,0 +1,194 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"referat/index"
+)
+
+// The fragments a result page repeats for every hit and every facet value
+// are written here in Go, not in templates: html/template runs each action
+// through its escapers by reflection, and the hundreds of actions of a
+// search page's facet lists and hits took a quarter of serve's CPU under
+// load. They escape exactly as html/template does in the same places
+// (text, attribute values, URLs in attributes), so the page is the same.
+
+// htmlWriter builds a fragment of markup.
+type htmlWriter struct{ b []byte }
+
+// raw appends markup written in this file: never data.
+func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
+
+// text appends s escaped for text or a quoted attribute value, as
+// html/template's htmlEscaper and attrEscaper do.
+func (w *htmlWriter) text(s string) { w.b = appendEscaped(w.b, s) }
+
+// url appends u for a quoted URL attribute (href) as html/template does:
+// a URL with a scheme other than http, https or mailto is refused, and
+// the rest is normalised (bytes URLs may not hold percent-encoded) and
+// escaped. The URLs written here are the server's own, relative ones.
+func (w *htmlWriter) url(u string) {
+	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") {
+		switch strings.ToLower(scheme) {
+		case "http", "https", "mailto":
+		default:
+			w.raw("#ZgotmplZ")
+			return
+		}
+	}
+	w.b = appendEscaped(w.b, normalizeURL(u))
+}
+
+func (w *htmlWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.b) }
+
+// htmlEscapes are html/template's replacements for text and attribute
+// values.
+var htmlEscapes = [...]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+func appendEscaped(b []byte, s string) []byte {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		// Bytes of multi-byte runes (and invalid bytes) are kept, as
+		// html/template keeps them.
+		if c := s[i]; int(c) < len(htmlEscapes) && htmlEscapes[c] != "" {
+			b = append(b, s[written:i]...)
+			b = append(b, htmlEscapes[c]...)
+			written = i + 1
+		}
+	}
+	return append(b, s[written:]...)
+}
+
+// normalizeURL percent-encodes the bytes of u that may not stand in a URL,
+// keeping valid escapes, as html/template's urlNormalizer does.
+func normalizeURL(u string) string {
+	var b []byte
+	written := 0
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(u)+16)
+		}
+		b = append(b, u[written:i]...)
+		b = append(b, '%', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+		written = i + 1
+	}
+	if b == nil {
+		return u
+	}
+	return string(append(b, u[written:]...))
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// hitMeta is the line above a hit: where, when, and which item or kind of
+// document.
+func hitMeta(h index.Hit) template.HTML {
+	var w htmlWriter
+	w.raw(`<div class="meta">`)
+	for _, s := range []string{h.Municipality, h.Committee, danishDate(h.Date)} {
+		if s != "" {
+			w.raw("<span>")
+			w.text(s)
+			w.raw("</span>")
+		}
+	}
+	switch {
+	case h.Type != index.TypeItem:
+		w.raw("<span>")
+		w.text(kindLabel(h.Kind))
+		w.raw("</span>")
+	case h.ItemNumber != 0:
+		w.raw("<span>Punkt ")
+		w.int(h.ItemNumber)
+		w.raw("</span>")
+	}
+	w.raw("</div>")
+	return w.html()
+}
+
+// outcomeBadge marks a decision's outcome (a string or corpus.Outcome);
+// nothing for none.
+func outcomeBadge(o any) template.HTML {
+	s := toString(o)
+	if s == "" {
+		return ""
+	}
+	var w htmlWriter
+	w.raw(`<span class="badge o-`)
+	w.text(s)
+	w.raw(`">`)
+	w.text(outcomeLabel(s))
+	w.raw("</span>")
+	return w.html()
+}
+
+// snippetHTML is a hit's snippet with its matches marked.
+func snippetHTML(spans []index.Span) template.HTML {
+	if len(spans) == 0 {
+		return ""
+	}
+	var w htmlWriter
+	w.raw(`<p class="snippet">`)
+	for _, s := range spans {
+		if s.Match {
+			w.raw("<mark>")
+			w.text(s.Text)
+			w.raw("</mark>")
+		} else {
+			w.text(s.Text)
+		}
+	}
+	w.raw("</p>")
+	return w.html()
+}
+
+// facetValues is the list items of a facet's values: a chosen one links
+// to its removal, the others to the search narrowed to them, with counts.
+func facetValues(vs []facetValue) template.HTML {
+	var w htmlWriter
+	for _, v := range vs {
+		if v.Selected {
+			w.raw(`<li class="sel"><a href="`)
+			w.url(v.URL)
+			w.raw(`" title="Fjern filteret: `)
+		} else {
+			w.raw(`<li><a href="`)
+			w.url(v.URL)
+			w.raw(`" title="`)
+		}
+		w.text(v.Label)
+		w.raw(`"><span class="fv">`)
+		w.text(v.Label)
+		if v.Selected {
+			w.raw(`</span> <span class="x" aria-hidden="true">×</span></a></li>`)
+		} else {
+			w.raw(`</span> <span class="n">`)
+			w.int(v.Count)
+			w.raw(`</span></a></li>`)
+		}
+	}
+	return w.html()
+}
