@@ -192,3 +192,66 @@ func facetValues(vs []facetValue) template.HTML {
 	}
 	return w.html()
 }
+
+// facetSections is the facet lists of a search page, one section each,
+// the values past the first few folded away.
+func facetSections(fs []facetView) template.HTML {
+	var w htmlWriter
+	for _, f := range fs {
+		w.raw(`<section class="facet" id="facet-`)
+		w.text(f.Name)
+		w.raw("\">\n<h2>")
+		w.text(f.Label)
+		w.raw("</h2>\n<ul>")
+		w.raw(string(facetValues(f.Top)))
+		w.raw("</ul>\n")
+		if len(f.More) > 0 {
+			w.raw("<details><summary>Flere (")
+			w.int(len(f.More))
+			w.raw(")</summary><ul>")
+			w.raw(string(facetValues(f.More)))
+			w.raw("</ul></details>")
+		}
+		w.raw("\n</section>\n")
+	}
+	return w.html()
+}
+
+// hitArticles is the hits of a search page: each with its meta line,
+// title, outcome, snippet and case numbers.
+func hitArticles(hs []hitView) template.HTML {
+	var w htmlWriter
+	for _, h := range hs {
+		w.raw("<article class=\"hit\">\n")
+		w.raw(string(hitMeta(h.Hit)))
+		w.raw("\n<h3><a href=\"")
+		w.url(h.URL)
+		w.raw(`">`)
+		if h.Title != "" {
+			w.text(h.Title)
+		} else {
+			w.raw("(uden titel)")
+		}
+		w.raw("</a></h3>\n")
+		w.raw(string(outcomeBadge(h.Outcome)))
+		w.raw("\n")
+		w.raw(string(snippetHTML(h.Snippet)))
+		w.raw("\n")
+		if len(h.Cases) > 0 {
+			w.raw(`<p class="cases">Sag `)
+			for i, c := range h.Cases {
+				if i > 0 {
+					w.raw(", ")
+				}
+				w.raw(`<a href="`)
+				w.url(c.URL)
+				w.raw(`">`)
+				w.text(c.Label)
+				w.raw("</a>")
+			}
+			w.raw("</p>")
+		}
+		w.raw("\n</article>\n")
+	}
+	return w.html()
+}

@@ -63,6 +63,20 @@ var fragmentRefs = template.Must(template.New("refs").Funcs(funcs).Parse(`
 {{define "outcomeBadge"}}{{if .}}<span class="badge o-{{.}}">{{outcome .}}</span>{{end}}{{end}}
 {{define "snippet"}}{{if .}}<p class="snippet">{{range .}}{{if .Match}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>{{end}}{{end}}
 {{define "facetvalues"}}{{range .}}<li{{if .Selected}} class="sel"{{end}}><a href="{{.URL}}" title="{{if .Selected}}Fjern filteret: {{end}}{{.Label}}"><span class="fv">{{.Label}}</span>{{if .Selected}} <span class="x" aria-hidden="true">×</span>{{else}} <span class="n">{{.Count}}</span>{{end}}</a></li>{{end}}{{end}}
+{{define "facetsections"}}{{range .}}<section class="facet" id="facet-{{.Name}}">
+<h2>{{.Label}}</h2>
+<ul>{{template "facetvalues" .Top}}</ul>
+{{if .More}}<details><summary>Flere ({{len .More}})</summary><ul>{{template "facetvalues" .More}}</ul></details>{{end}}
+</section>
+{{end}}{{end}}
+{{define "hitarticles"}}{{range .}}<article class="hit">
+{{template "hitmeta" .Hit}}
+<h3><a href="{{.URL}}">{{if .Title}}{{.Title}}{{else}}(uden titel){{end}}</a></h3>
+{{template "outcomeBadge" .Outcome}}
+{{template "snippet" .Snippet}}
+{{if .Cases}}<p class="cases">Sag {{range $i, $c := .Cases}}{{if $i}}, {{end}}<a href="{{$c.URL}}">{{$c.Label}}</a>{{end}}</p>{{end}}
+</article>
+{{end}}{{end}}
 `))
 
 func refFragment(t *testing.T, name string, data any) string {
@@ -103,7 +117,18 @@ func TestFragments(t *testing.T) {
 				check("outcomeBadge", outcomeBadge(h.Outcome), h.Outcome)
 				check("snippet", snippetHTML(h.Snippet), h.Snippet)
 			}
-			for _, fv := range facets(st, res.Facets) {
+			var views []hitView
+			for _, h := range res.Hits {
+				views = append(views, newHitView(h))
+			}
+			if got, want := string(hitArticles(views)), refFragment(t, "hitarticles", views); got != want {
+				t.Errorf("hits of search %q =\n%s\ntemplate\n%s", q, got, want)
+			}
+			fvs := facets(st, res.Facets)
+			if got, want := string(facetSections(fvs)), refFragment(t, "facetsections", fvs); got != want {
+				t.Errorf("facets of search %q =\n%s\ntemplate\n%s", q, got, want)
+			}
+			for _, fv := range fvs {
 				for _, vs := range [][]facetValue{fv.Top, fv.More} {
 					if got, want := string(facetValues(vs)), refFragment(t, "facetvalues", vs); got != want {
 						t.Errorf("facet %s values (search %q) =\n%s\ntemplate\n%s", fv.Name, q, got, want)

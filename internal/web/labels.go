@@ -14,17 +14,19 @@ import (
 // the fragments of fragments.go, which escape what they print; the others
 // return text, which the templates escape.
 var funcs = template.FuncMap{
-	"hitmeta":      hitMeta,
-	"outcomeBadge": outcomeBadge,
-	"snippet":      snippetHTML,
-	"facetValues":  facetValues,
-	"outcome":      outcomeLabel,
-	"kind":         kindLabel,
-	"date":         danishDate,
-	"caseURL":      caseURL,
-	"paragraphs":   paragraphs,
-	"oneLine":      oneLine,
-	"numeric":      numeric,
+	"hitmeta":       hitMeta,
+	"outcomeBadge":  outcomeBadge,
+	"snippet":       snippetHTML,
+	"facetValues":   facetValues,
+	"facetSections": facetSections,
+	"hitArticles":   hitArticles,
+	"outcome":       outcomeLabel,
+	"kind":          kindLabel,
+	"date":          danishDate,
+	"caseURL":       caseURL,
+	"paragraphs":    paragraphs,
+	"oneLine":       oneLine,
+	"numeric":       numeric,
 }
 
 var outcomeLabels = map[string]string{
