@@ -1,8 +1,10 @@
 package index
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -267,22 +269,44 @@ func sharedValue(lists [][]uint64) bool {
 
 // match computes the hits of the plan in this segment.
 func (sr *segRun) match(p *plan) error {
+	// The must nodes other than phrases first, intersected at once, so
+	// that the largest set (every listed document) is never copied.
+	var sets []*roaring.Bitmap
+	for _, n := range p.must {
+		if n.phrase {
+			continue
+		}
+		bm, err := sr.eval(n, nil)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, bm)
+	}
 	var acc *roaring.Bitmap
+	switch len(sets) {
+	case 0:
+	case 1:
+		acc = sets[0].Clone()
+	default:
+		// Smallest first: every intersection is at most that size.
+		slices.SortFunc(sets, func(a, b *roaring.Bitmap) int {
+			return cmp.Compare(a.GetCardinality(), b.GetCardinality())
+		})
+		acc = roaring.FastAnd(sets...)
+	}
 	// Phrases last, verified only among the documents the rest allows.
-	for _, phrases := range []bool{false, true} {
-		for _, n := range p.must {
-			if n.phrase != phrases {
-				continue
-			}
-			bm, err := sr.eval(n, acc)
-			if err != nil {
-				return err
-			}
-			if acc == nil {
-				acc = bm.Clone()
-			} else {
-				acc.And(bm)
-			}
+	for _, n := range p.must {
+		if !n.phrase {
+			continue
+		}
+		bm, err := sr.eval(n, acc)
+		if err != nil {
+			return err
+		}
+		if acc == nil {
+			acc = bm.Clone()
+		} else {
+			acc.And(bm)
 		}
 	}
 	if acc == nil {

@@ -234,6 +234,7 @@ type locCursor struct {
 func (x *Index) facet(segs []*segRun, name string) ([]FacetCount, error) {
 	f := facetFields[name]
 	merged := map[string]int{}
+	var counts []int32 // reused from segment to segment
 	for _, sr := range segs {
 		if sr.hits.IsEmpty() {
 			continue
@@ -242,7 +243,8 @@ func (x *Index) facet(segs []*segRun, name string) ([]FacetCount, error) {
 		if err != nil {
 			return nil, fmt.Errorf("facet %s: %w", name, err)
 		}
-		counts := make([]int32, len(o.values))
+		counts = slices.Grow(counts[:0], len(o.values))[:len(o.values)]
+		clear(counts)
 		o.count(sr.hits, counts)
 		for i, c := range counts {
 			if c > 0 {

@@ -43,7 +43,9 @@ func (o *ordinals) valuesOf(d uint32, f func(v uint32)) {
 // of hits.
 func (o *ordinals) count(hits *roaring.Bitmap, counts []int32) {
 	it := hits.ManyIterator()
-	buf := make([]uint32, 256)
+	bp := docBuffers.Get().(*[]uint32)
+	defer docBuffers.Put(bp)
+	buf := *bp
 	for {
 		n := it.NextMany(buf)
 		if n == 0 {
@@ -69,6 +71,12 @@ func (o *ordinals) count(hits *roaring.Bitmap, counts []int32) {
 		}
 	}
 }
+
+// docBuffers hold document numbers read from a bitmap in bulk.
+var docBuffers = sync.Pool{New: func() any {
+	b := make([]uint32, 256)
+	return &b
+}}
 
 // readOrdinals builds the ordinals of field in a segment of n documents.
 func readOrdinals(seg segment.Segment, field string, n int) (*ordinals, error) {
