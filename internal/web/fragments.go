@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"referat/index"
 )
@@ -15,8 +16,28 @@ import (
 // load. They escape exactly as html/template does in the same places
 // (text, attribute values, URLs in attributes), so the page is the same.
 
-// htmlWriter builds a fragment of markup.
+// htmlWriter builds a fragment of markup in a buffer from a pool.
 type htmlWriter struct{ b []byte }
+
+// fragmentBuffers keeps the buffers of written fragments: a search page
+// writes tens of kilobytes of them.
+var fragmentBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+func newHTMLWriter() *htmlWriter {
+	return &htmlWriter{b: (*fragmentBuffers.Get().(*[]byte))[:0]}
+}
+
+// html returns the fragment written and gives the buffer back: w must not
+// be used after.
+func (w *htmlWriter) html() template.HTML {
+	h := template.HTML(w.b)
+	if cap(w.b) <= 1<<20 {
+		b := w.b[:0]
+		fragmentBuffers.Put(&b)
+	}
+	w.b = nil
+	return h
+}
 
 // raw appends markup written in this file: never data.
 func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
@@ -42,8 +63,6 @@ func (w *htmlWriter) url(u string) {
 }
 
 func (w *htmlWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
-
-func (w *htmlWriter) html() template.HTML { return template.HTML(w.b) }
 
 // htmlEscapes are html/template's replacements for text and attribute
 // values.
@@ -106,7 +125,12 @@ func isHex(c byte) bool {
 // hitMeta is the line above a hit: where, when, and which item or kind of
 // document.
 func hitMeta(h index.Hit) template.HTML {
-	var w htmlWriter
+	w := newHTMLWriter()
+	w.hitMeta(h)
+	return w.html()
+}
+
+func (w *htmlWriter) hitMeta(h index.Hit) {
 	w.raw(`<div class="meta">`)
 	for _, s := range []string{h.Municipality, h.Committee, danishDate(h.Date)} {
 		if s != "" {
@@ -126,31 +150,38 @@ func hitMeta(h index.Hit) template.HTML {
 		w.raw("</span>")
 	}
 	w.raw("</div>")
-	return w.html()
 }
 
 // outcomeBadge marks a decision's outcome (a string or corpus.Outcome);
 // nothing for none.
 func outcomeBadge(o any) template.HTML {
-	s := toString(o)
+	w := newHTMLWriter()
+	w.outcomeBadge(toString(o))
+	return w.html()
+}
+
+func (w *htmlWriter) outcomeBadge(s string) {
 	if s == "" {
-		return ""
+		return
 	}
-	var w htmlWriter
 	w.raw(`<span class="badge o-`)
 	w.text(s)
 	w.raw(`">`)
 	w.text(outcomeLabel(s))
 	w.raw("</span>")
-	return w.html()
 }
 
 // snippetHTML is a hit's snippet with its matches marked.
 func snippetHTML(spans []index.Span) template.HTML {
+	w := newHTMLWriter()
+	w.snippet(spans)
+	return w.html()
+}
+
+func (w *htmlWriter) snippet(spans []index.Span) {
 	if len(spans) == 0 {
-		return ""
+		return
 	}
-	var w htmlWriter
 	w.raw(`<p class="snippet">`)
 	for _, s := range spans {
 		if s.Match {
@@ -162,13 +193,17 @@ func snippetHTML(spans []index.Span) template.HTML {
 		}
 	}
 	w.raw("</p>")
-	return w.html()
 }
 
 // facetValues is the list items of a facet's values: a chosen one links
 // to its removal, the others to the search narrowed to them, with counts.
 func facetValues(vs []facetValue) template.HTML {
-	var w htmlWriter
+	w := newHTMLWriter()
+	w.facetValues(vs)
+	return w.html()
+}
+
+func (w *htmlWriter) facetValues(vs []facetValue) {
 	for _, v := range vs {
 		if v.Selected {
 			w.raw(`<li class="sel"><a href="`)
@@ -190,26 +225,25 @@ func facetValues(vs []facetValue) template.HTML {
 			w.raw(`</span></a></li>`)
 		}
 	}
-	return w.html()
 }
 
 // facetSections is the facet lists of a search page, one section each,
 // the values past the first few folded away.
 func facetSections(fs []facetView) template.HTML {
-	var w htmlWriter
+	w := newHTMLWriter()
 	for _, f := range fs {
 		w.raw(`<section class="facet" id="facet-`)
 		w.text(f.Name)
 		w.raw("\">\n<h2>")
 		w.text(f.Label)
 		w.raw("</h2>\n<ul>")
-		w.raw(string(facetValues(f.Top)))
+		w.facetValues(f.Top)
 		w.raw("</ul>\n")
 		if len(f.More) > 0 {
 			w.raw("<details><summary>Flere (")
 			w.int(len(f.More))
 			w.raw(")</summary><ul>")
-			w.raw(string(facetValues(f.More)))
+			w.facetValues(f.More)
 			w.raw("</ul></details>")
 		}
 		w.raw("\n</section>\n")
@@ -220,10 +254,10 @@ func facetSections(fs []facetView) template.HTML {
 // hitArticles is the hits of a search page: each with its meta line,
 // title, outcome, snippet and case numbers.
 func hitArticles(hs []hitView) template.HTML {
-	var w htmlWriter
+	w := newHTMLWriter()
 	for _, h := range hs {
 		w.raw("<article class=\"hit\">\n")
-		w.raw(string(hitMeta(h.Hit)))
+		w.hitMeta(h.Hit)
 		w.raw("\n<h3><a href=\"")
 		w.url(h.URL)
 		w.raw(`">`)
@@ -233,9 +267,9 @@ func hitArticles(hs []hitView) template.HTML {
 			w.raw("(uden titel)")
 		}
 		w.raw("</a></h3>\n")
-		w.raw(string(outcomeBadge(h.Outcome)))
+		w.outcomeBadge(h.Outcome)
 		w.raw("\n")
-		w.raw(string(snippetHTML(h.Snippet)))
+		w.snippet(h.Snippet)
 		w.raw("\n")
 		if len(h.Cases) > 0 {
 			w.raw(`<p class="cases">Sag `)

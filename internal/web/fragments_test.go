@@ -18,7 +18,7 @@ func escapeBoth(t testing.TB, s string) (got, want string) {
 	if err := escapeRef.Execute(&b, s); err != nil {
 		t.Fatal(err)
 	}
-	var w htmlWriter
+	w := newHTMLWriter()
 	w.raw(`<a href="`)
 	w.url(s)
 	w.raw(`" title="`)
@@ -26,7 +26,7 @@ func escapeBoth(t testing.TB, s string) (got, want string) {
 	w.raw(`">`)
 	w.text(s)
 	w.raw(`</a>`)
-	return string(w.b), b.String()
+	return string(w.html()), b.String()
 }
 
 var escapeSeeds = []string{

@@ -234,44 +234,59 @@ func (st *searchState) request() index.Request {
 	return req
 }
 
-// values returns the state as URL parameters, leaving defaults out.
-func (st *searchState) values() url.Values {
-	v := url.Values{}
-	if st.Q != "" {
-		v.Set("q", st.Q)
+// URL returns the address of the search page showing the state: its
+// parameters, defaults left out, encoded as url.Values.Encode would (keys
+// in byte order). A result page has a link per facet value, so this is
+// written out rather than built through a url.Values.
+func (st searchState) URL() string {
+	var b strings.Builder
+	b.Grow(64)
+	add := func(k, v string) {
+		if b.Len() == 0 {
+			b.WriteString("/?")
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
 	}
-	for _, p := range filterParams {
-		for _, val := range *st.list(p) {
-			v.Add(p, val)
+	adds := func(k string, vs []string) {
+		for _, v := range vs {
+			add(k, v)
 		}
 	}
+	// In byte order of the keys.
+	adds("committee", st.Committee)
 	if st.From != "" {
-		v.Set("from", st.From)
+		add("from", st.From)
 	}
-	if st.To != "" {
-		v.Set("to", st.To)
-	}
-	if st.Sort != "" {
-		v.Set("sort", st.Sort)
-	}
+	adds("kind", st.Kind)
+	adds("municipality", st.Municipality)
+	adds("outcome", st.Outcome)
 	if st.Page > 1 {
-		v.Set("page", strconv.Itoa(st.Page))
+		add("page", strconv.Itoa(st.Page))
+	}
+	if st.Q != "" {
+		add("q", st.Q)
 	}
 	if st.Size > 0 && st.Size != index.DefaultPageSize {
-		v.Set("size", strconv.Itoa(st.Size))
+		add("size", strconv.Itoa(st.Size))
+	}
+	if st.Sort != "" {
+		add("sort", st.Sort)
+	}
+	if st.To != "" {
+		add("to", st.To)
 	}
 	if st.Type != "" {
-		v.Set("type", st.Type)
+		add("type", st.Type)
 	}
-	return v
-}
-
-// URL returns the address of the search page showing the state.
-func (st searchState) URL() string {
-	if e := st.values().Encode(); e != "" {
-		return "/?" + e
+	adds("year", st.Year)
+	if b.Len() == 0 {
+		return "/"
 	}
-	return "/"
+	return b.String()
 }
 
 // clone returns a deep copy, so a link's change does not touch st.

@@ -3,7 +3,10 @@ package web
 import (
 	"net/url"
 	"reflect"
+	"strconv"
 	"testing"
+
+	"referat/index"
 )
 
 func TestSearchStateURLRoundTrip(t *testing.T) {
@@ -76,6 +79,37 @@ func FuzzParseSearch(f *testing.F) {
 		if perr != nil || !reflect.DeepEqual(st, back) {
 			t.Fatalf("%q -> %s -> %+v (%v); want %+v", raw, st.URL(), back, perr, st)
 		}
+		if got, want := st.URL(), refURL(st); got != want {
+			t.Fatalf("%q: URL %s; url.Values encode it as %s", raw, got, want)
+		}
 		_ = st.request()
 	})
+}
+
+// refURL is searchState.URL through url.Values, as it was written first.
+func refURL(st searchState) string {
+	v := url.Values{}
+	if st.Q != "" {
+		v.Set("q", st.Q)
+	}
+	for _, p := range filterParams {
+		for _, val := range *st.list(p) {
+			v.Add(p, val)
+		}
+	}
+	for k, val := range map[string]string{"from": st.From, "to": st.To, "sort": st.Sort, "type": st.Type} {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	if st.Page > 1 {
+		v.Set("page", strconv.Itoa(st.Page))
+	}
+	if st.Size > 0 && st.Size != index.DefaultPageSize {
+		v.Set("size", strconv.Itoa(st.Size))
+	}
+	if e := v.Encode(); e != "" {
+		return "/?" + e
+	}
+	return "/"
 }

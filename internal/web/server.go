@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -108,18 +109,27 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
 // render executes a page template into a buffer first, so a failing
 // template gives a clean 500 page instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	var buf bytes.Buffer
-	if err := s.pages[name].Execute(&buf, data); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := s.pages[name].Execute(buf, data); err != nil {
 		s.internalError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Length", fmt.Sprint(buf.Len()))
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(buf.Bytes())
 	}
 }
+
+// pageBuffers keeps the buffers pages are rendered into.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (s *Server) logf(format string, args ...any) {
 	if s.opts.Log == nil {
