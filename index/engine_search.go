@@ -26,6 +26,7 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 		ids = append(ids, ss.Id())
 	}
 	x.ords.prune(ids)
+	x.impacts.prune(ids)
 
 	out := &Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, sr := range segs {
@@ -291,7 +292,7 @@ func (x *Index) topByScore(segs []*segRun, p *plan, docCount func() (uint64, err
 		if t.full() && g.bound < t.h[0].score {
 			break // groups come by falling bound
 		}
-		s, err := newScorer(g.sr, sc)
+		s, err := x.newScorer(g.sr, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -389,7 +390,7 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		var s *scorer
 		if sc != nil {
 			var err error
-			if s, err = newScorer(sr, sc); err != nil {
+			if s, err = x.newScorer(sr, sc); err != nil {
 				return nil, err
 			}
 		}

@@ -37,6 +37,7 @@ type Index struct {
 	wmu sync.Mutex // one writer at a time, so replace-by-record is atomic
 
 	ords      ordinalCache // facet and date ordinals per segment (see engine.go)
+	impacts   impactCache  // term frequencies and norms per segment, for scores
 	bleveOnly bool         // search through Bleve only (tests compare the engine with it)
 }
 

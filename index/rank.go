@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // A ranked hit: a document of a segment with its score and day.
@@ -191,11 +190,11 @@ func newScoring(p *plan, segs []*segRun, docTotal uint64) (*scoring, error) {
 type scorer struct {
 	sr  *segRun
 	sc  *scoring
-	its [][]segment.PostingsIterator // per clause, kid and term
-	bms [][]*roaring.Bitmap          // per clause and kid: its documents
+	its [][]impactCursor    // per clause and kid, per term
+	bms [][]*roaring.Bitmap // per clause and kid: its documents
 }
 
-func newScorer(sr *segRun, sc *scoring) (*scorer, error) {
+func (x *Index) newScorer(sr *segRun, sc *scoring) (*scorer, error) {
 	s := &scorer{sr: sr, sc: sc}
 	for _, c := range sc.clauses {
 		var bms []*roaring.Bitmap
@@ -208,17 +207,13 @@ func newScorer(sr *segRun, sc *scoring) (*scorer, error) {
 				}
 			}
 			bms = append(bms, bm)
-			var its []segment.PostingsIterator
+			its := make([]impactCursor, 0, len(k.terms))
 			for _, t := range k.terms {
-				d, err := sr.dict(t.field)
+				im, err := x.impacts.get(sr.ss.Id(), sr.seg, t.field, t.term)
 				if err != nil {
 					return nil, err
 				}
-				pl, err := d.PostingsList([]byte(t.term), nil, nil)
-				if err != nil {
-					return nil, err
-				}
-				its = append(its, pl.Iterator(true, true, false, nil))
+				its = append(its, impactCursor{im: im})
 			}
 			s.its = append(s.its, its)
 		}
@@ -239,11 +234,11 @@ func (s *scorer) score(doc uint32) float64 {
 			}
 			matched++
 			for ti, t := range k.terms {
-				p, err := its[ti].Advance(uint64(doc))
-				if err != nil || p == nil || p.Number() != uint64(doc) {
+				freq, norm, ok := its[ti].at(doc)
+				if !ok {
 					continue
 				}
-				sum += t.weight * math.Sqrt(float64(p.Frequency())) * p.Norm()
+				sum += t.weight * math.Sqrt(float64(freq)) * norm
 			}
 		}
 		ki += len(c.kids)
