@@ -229,7 +229,7 @@ func (s *scorer) score(doc uint32) float64 {
 		sum, matched := 0.0, 0
 		for j, k := range c.kids {
 			its := s.its[ki+j]
-			if !s.bms[ci][j].Contains(doc) {
+			if !s.matches(doc, k.n, its, s.bms[ci][j]) {
 				continue
 			}
 			matched++
@@ -247,6 +247,21 @@ func (s *scorer) score(doc uint32) float64 {
 		}
 	}
 	return total
+}
+
+// matches reports whether doc matches kid n (whose documents are bm, and
+// whose terms' impacts its reads): for a term or all of some terms, as
+// the impacts say, which is cheaper than looking in bm; a phrase needs bm.
+func (s *scorer) matches(doc uint32, n *node, its []impactCursor, bm *roaring.Bitmap) bool {
+	if n.kind != nTerm && n.kind != nAll || len(its) == 0 {
+		return bm.Contains(doc)
+	}
+	for i := range its {
+		if _, _, ok := its[i].at(doc); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // group is a part of a segment's hits with a bound on their scores.
