@@ -86,7 +86,7 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 		if err != nil {
 			return nil, err
 		}
-		hit, err := storedHit(sr, r.doc, ms, marks.literals)
+		hit, err := storedHit(sr, r.doc, ms, marks.literals, true)
 		if err != nil {
 			return nil, err
 		}
@@ -429,11 +429,11 @@ func parseDay(s string) int32 {
 	return n
 }
 
-// storedHit reads the stored fields of a hit, and cuts its snippet from
-// its text for the marked spans ms and literals (see snippetOf) while
-// Bleve has the text decompressed: only the snippet's part of it is
-// copied.
-func storedHit(sr *segRun, doc uint32, ms []span, literals []string) (Hit, error) {
+// storedHit reads the stored fields of a hit and, when asked, cuts its
+// snippet from its text for the marked spans ms and literals (see
+// snippetOf) while Bleve has the text decompressed: only the snippet's
+// part of it is copied.
+func storedHit(sr *segRun, doc uint32, ms []span, literals []string, snippet bool) (Hit, error) {
 	var h Hit
 	err := sr.ss.VisitDocument(uint64(doc), func(field string, typ byte, value []byte, _ []uint64) bool {
 		switch field {
@@ -462,7 +462,9 @@ func storedHit(sr *segRun, doc uint32, ms []span, literals []string) (Hit, error
 		case fTitle:
 			h.Title = string(value)
 		case fBody:
-			h.Snippet = snippetOfBytes(value, ms, literals)
+			if snippet {
+				h.Snippet = snippetOfBytes(value, ms, literals)
+			}
 		}
 		return true
 	})
