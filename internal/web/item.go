@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -120,30 +119,26 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // linkedLetters returns the letters the index links to an item's case
-// numbers, each once.
+// numbers (the first maxCaseLookups of them), each once.
 func (s *Server) linkedLetters(ctx context.Context, it *corpus.Item) ([]hitView, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
 	defer cancel()
-	seen := map[string]bool{}
-	var out []hitView
-	var errs []error
-	for i, c := range it.CaseNumbers {
-		if i == maxCaseLookups {
-			break
-		}
-		h, err := s.ix.Case(ctx, c.Raw)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, l := range h.Letters {
-			if !seen[l.RecordID] {
-				seen[l.RecordID] = true
-				out = append(out, newHitView(l))
-			}
-		}
+	var numbers []string
+	for _, c := range it.CaseNumbers[:min(len(it.CaseNumbers), maxCaseLookups)] {
+		numbers = append(numbers, c.Raw)
 	}
-	return out, errors.Join(errs...)
+	if len(numbers) == 0 {
+		return nil, nil
+	}
+	letters, err := s.ix.LinkedLetters(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]hitView, 0, len(letters))
+	for _, l := range letters {
+		out = append(out, newHitView(l))
+	}
+	return out, nil
 }
 
 // apiItem is the JSON of one item.
