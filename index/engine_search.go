@@ -38,12 +38,8 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 		}
 		out.Total += sr.hits.GetCardinality()
 	}
-	for _, name := range facets {
-		fcs, err := x.facet(segs, name)
-		if err != nil {
-			return nil, err
-		}
-		out.Facets[name] = fcs
+	if out.Facets, err = x.facets(segs, facets); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -230,40 +226,64 @@ type locCursor struct {
 	done bool
 }
 
-// facet counts one facet over the hits of all segments: the values with
-// the most hits (ties in byte order), at most the facet's size.
-func (x *Index) facet(segs []*segRun, name string) ([]FacetCount, error) {
-	f := facetFields[name]
-	merged := map[string]int{}
-	var counts []int32 // reused from segment to segment
+// facets counts the facets names over the hits of all segments: for
+// each, the values with the most hits (ties in byte order), at most the
+// facet's size. The hits of a segment are read once for all facets.
+func (x *Index) facets(segs []*segRun, names []string) (map[string][]FacetCount, error) {
+	merged := make([]map[string]int, len(names))
+	for i := range merged {
+		merged[i] = map[string]int{}
+	}
+	ords := make([]*ordinals, len(names))
+	// counts[i][1+v] counts value v of facet i; counts[i][0] the hits
+	// without a value. Reused from segment to segment.
+	counts := make([][]int32, len(names))
+	bp := docBuffers.Get().(*[]uint32)
+	defer docBuffers.Put(bp)
+	buf := *bp
 	for _, sr := range segs {
 		if sr.hits.IsEmpty() {
 			continue
 		}
-		o, err := x.ords.get(sr.ss.Id(), sr.seg, f.field)
-		if err != nil {
-			return nil, fmt.Errorf("facet %s: %w", name, err)
+		for i, name := range names {
+			o, err := x.ords.get(sr.ss.Id(), sr.seg, facetFields[name].field)
+			if err != nil {
+				return nil, fmt.Errorf("facet %s: %w", name, err)
+			}
+			ords[i] = o
+			counts[i] = slices.Grow(counts[i][:0], len(o.values)+1)[:len(o.values)+1]
+			clear(counts[i])
 		}
-		counts = slices.Grow(counts[:0], len(o.values))[:len(o.values)]
-		clear(counts)
-		o.count(sr.hits, counts)
-		for i, c := range counts {
-			if c > 0 {
-				merged[o.values[i]] += int(c)
+		it := sr.hits.ManyIterator()
+		for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+			docs := buf[:n]
+			for i, o := range ords {
+				o.countInto(docs, counts[i])
+			}
+		}
+		for i, o := range ords {
+			for v, c := range counts[i][1:] {
+				if c > 0 {
+					merged[i][o.values[v]] += int(c)
+				}
 			}
 		}
 	}
-	fcs := make([]FacetCount, 0, len(merged))
-	for v, c := range merged {
-		fcs = append(fcs, FacetCount{Value: v, Count: c})
-	}
-	slices.SortFunc(fcs, func(a, b FacetCount) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	out := make(map[string][]FacetCount, len(names))
+	for i, name := range names {
+		fcs := make([]FacetCount, 0, len(merged[i]))
+		for v, c := range merged[i] {
+			fcs = append(fcs, FacetCount{Value: v, Count: c})
 		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	return fcs[:min(len(fcs), f.size)], nil
+		slices.SortFunc(fcs, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		out[name] = fcs[:min(len(fcs), facetFields[name].size)]
+	}
+	return out, nil
 }
 
 // topByScore returns the k best hits by score. Groups of hits whose bound

@@ -78,6 +78,27 @@ var docBuffers = sync.Pool{New: func() any {
 	return &b
 }}
 
+// countInto adds the values of docs (in a segment of the ordinals) to
+// counts, indexed by 1 + value: counts[0] counts the documents without
+// one.
+func (o *ordinals) countInto(docs []uint32, counts []int32) {
+	if s := o.single; s != nil {
+		for _, d := range docs {
+			if int(d) < len(s) {
+				counts[s[d]]++
+			}
+		}
+		return
+	}
+	for _, d := range docs {
+		if int(d)+1 < len(o.start) {
+			for _, v := range o.vals[o.start[d]:o.start[d+1]] {
+				counts[v+1]++
+			}
+		}
+	}
+}
+
 // readOrdinals builds the ordinals of field in a segment of n documents.
 func readOrdinals(seg segment.Segment, field string, n int) (*ordinals, error) {
 	dict, err := seg.Dictionary(field)
