@@ -19,16 +19,18 @@
 //
 // The index stores only what a result shows (title, municipality,
 // committee, date, number, outcome, case numbers, decisions, and the text
-// snippets are cut from); the records themselves stay in the corpus store.
-// Term positions are kept for the text snippets come from, for phrase
-// queries; the index takes a little under twice the size of the text.
+// snippets are cut from, which Bleve compresses with Snappy); the records
+// themselves stay in the corpus store. Term positions and offsets are kept
+// for that text, for phrase queries and for the words a snippet marks;
+// the index takes a little under twice the size of the text.
 //
 // Searches on an index Bleve keeps in scorch segments (all of ours) are
 // answered by a segment engine (see engine.go) rather than by Bleve's
 // search: hits as roaring-bitmap operations on postings lists, facet
 // counts from per-segment value ordinals cached while a segment lives,
-// TF-IDF scores only for the hits that can reach the page, stored fields
-// and snippets only for the page. It matches and ranks as Bleve's own
+// TF-IDF scores only for the hits that can reach the page, from the
+// scored words' frequencies and norms held in memory per segment (see
+// impacts.go), stored fields and snippets only for the page. It matches and ranks as Bleve's own
 // search of the same query does (TestEngineMatchesBleve), except that
 // filters select without ranking, in both paths.
 //
