@@ -291,8 +291,13 @@ func appendText(spans []Span, s string, match bool) []Span {
 	return append(spans, Span{Text: s, Match: match})
 }
 
+// foldSpace replaces every run of white space in s with one space.
 func foldSpace(s string) string {
+	if !needsFold(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -309,6 +314,37 @@ func foldSpace(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// needsFold reports whether s holds white space other than single
+// spaces: most of a snippet's text does not.
+func needsFold(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return true
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return true
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == utf8.RuneError && n == 1 {
+			return true // invalid bytes come out as U+FFFD
+		}
+		prevSpace = false
+		i += n
+	}
+	return false
 }
 
 // wordStart moves i back to the start of the word it falls in.

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // decision004 is the decision and Sagsfremstilling of item 2 of seed 004
@@ -113,6 +114,42 @@ func TestSnippetPart(t *testing.T) {
 		if got := fmt.Sprint(snippetOfBytes([]byte(text), ms, nil)); got != want {
 			start, end := snippetReach(ms, len(text))
 			t.Fatalf("snippet of text[%d:%d] of %d bytes, matches %v =\n%s\nwhole text's\n%s", start, end, len(text), ms, got, want)
+		}
+	}
+}
+
+// TestFoldSpace checks foldSpace, whose fast path returns text without
+// runs of white space as it is, against folding rune by rune.
+func TestFoldSpace(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+		if space {
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	pieces := []string{"a", "ø", " ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u2028", "\u3000", "\xff", "\xe2\x80", "Godkendt.", "€"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := foldSpace(s), ref(s); got != want {
+			t.Fatalf("foldSpace(%q) = %q; want %q", s, got, want)
 		}
 	}
 }
