@@ -318,6 +318,7 @@ type operand struct {
 	num  float64
 	s    string
 	arr  []operand
+	dict map[string]operand // entries of a dictionary, where a reader keeps them (readDict)
 }
 
 const maxNesting = 32

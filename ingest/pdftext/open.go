@@ -96,38 +96,8 @@ var (
 // final startxref through their /Prev entries and reports false when the
 // chain comes back to a section it has seen.
 func prevChainOK(data []byte) bool {
-	m := startxrefRE.FindSubmatch(data[max(0, len(data)-1024):])
-	if m == nil {
-		return true
-	}
-	off, _ := strconv.Atoi(string(m[1]))
-	seen := map[int]bool{}
-	for steps := 0; steps < 1000; steps++ {
-		if off <= 0 || off >= len(data) {
-			return true
-		}
-		if seen[off] {
-			return false
-		}
-		seen[off] = true
-		// The section's dictionary: a table's trailer, or the stream's own.
-		sec := data[off:]
-		end := bytes.Index(sec, []byte(">>"))
-		if t := bytes.Index(sec, []byte("trailer")); bytes.HasPrefix(sec, []byte("xref")) && t >= 0 {
-			end = t + bytes.Index(sec[t:], []byte(">>"))
-			sec = sec[t:]
-			end -= t
-		}
-		if end < 0 {
-			return true
-		}
-		pm := prevRE.FindSubmatch(sec[:end])
-		if pm == nil {
-			return true
-		}
-		off, _ = strconv.Atoi(string(pm[1]))
-	}
-	return false
+	_, looped := xrefSections(data)
+	return !looped
 }
 
 // newReader opens data with the library, recovering its panics.
@@ -156,6 +126,15 @@ func open(data []byte) (*pdf.Reader, []string, error) {
 			return nil, nil, fmt.Errorf("open pdf: cross-reference chain loops; repair: %w", err)
 		}
 		return r, []string{"repaired cross-reference table (its /Prev chain loops)"}, nil
+	}
+	if nestsObjectStreams(data) {
+		// The library would resolve the packed stream recursively until
+		// the stack ran out, a fatal error no recover catches.
+		r, err := openRepaired(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("open pdf: cross-reference table packs an object stream in an object stream; repair: %w", err)
+		}
+		return r, []string{"repaired cross-reference table (it packs an object stream in an object stream)"}, nil
 	}
 	r, err := newReader(data)
 	if err == nil {
@@ -274,6 +253,10 @@ func findRoot(body []byte, objs map[int]objLoc) *objRef {
 // readObjectStreams lists the objects packed in each object stream.
 func readObjectStreams(r *pdf.Reader, objs map[int]objLoc, stms []int) map[int]packedLoc {
 	out := map[int]packedLoc{}
+	isStm := make(map[int]bool, len(stms))
+	for _, num := range stms {
+		isStm[num] = true
+	}
 	tr := r.Trailer()
 	for _, num := range stms {
 		func() {
@@ -295,8 +278,8 @@ func readObjectStreams(r *pdf.Reader, objs map[int]objLoc, stms []int) map[int]p
 					return
 				}
 				id := int(a.num)
-				if id <= 0 || id > maxObjects {
-					continue
+				if id <= 0 || id > maxObjects || isStm[id] {
+					continue // an object stream is never packed (see nestsObjectStreams)
 				}
 				if prev, ok := out[id]; ok && prev.pos > objs[num].off {
 					continue

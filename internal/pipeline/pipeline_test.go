@@ -111,18 +111,19 @@ func TestBadInputDoesNotStopTheBatch(t *testing.T) {
 	}
 	latin1HTML, _ := charmap.Windows1252.NewEncoder().String("<html><body><h1>Referat</h1><p>Beslutning: Godkendt af Økonomiudvalget.</p></body></html>")
 	bad := map[string][]byte{
-		"tom.pdf":              nil,
-		"skrald.pdf":           bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 4096),
-		"afkortet.pdf":         pdf[:len(pdf)/3],
-		"kun-header.pdf":       []byte("%PDF-1.4\n"),
-		"krypteret.pdf":        testpdf.Encrypted(),
-		"kun-billede.pdf":      testpdf.ImageOnly(),
-		"dybt-indlejret.pdf":   testpdf.DeeplyNested(100000),
-		"mange-sider.pdf":      testpdf.ManyPages(50000000),
-		"odelagt-xref.pdf":     testpdf.CorruptXref(testpdf.Text("Punkt 1: Godkendelse af dagsorden")),
-		"forkert-tegnsæt.html": []byte(latin1HTML),
-		"ukendt.bin":           append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2}, 100)...),
-		"gammelt-word.doc":     append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
+		"tom.pdf":               nil,
+		"skrald.pdf":            bytes.Repeat([]byte{0x00, 0xff, 0x13, 0x37}, 4096),
+		"afkortet.pdf":          pdf[:len(pdf)/3],
+		"kun-header.pdf":        []byte("%PDF-1.4\n"),
+		"krypteret.pdf":         testpdf.Encrypted(),
+		"kun-billede.pdf":       testpdf.ImageOnly(),
+		"dybt-indlejret.pdf":    testpdf.DeeplyNested(100000),
+		"mange-sider.pdf":       testpdf.ManyPages(50000000),
+		"odelagt-xref.pdf":      testpdf.CorruptXref(testpdf.Text("Punkt 1: Godkendelse af dagsorden")),
+		"pakket-i-sig-selv.pdf": testpdf.PackedObjectStream("Punkt 2: Budget"),
+		"forkert-tegnsæt.html":  []byte(latin1HTML),
+		"ukendt.bin":            append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2}, 100)...),
+		"gammelt-word.doc":      append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
 	}
 	for name, b := range bad {
 		os.WriteFile(filepath.Join(dir, name), b, 0o644)
@@ -158,7 +159,7 @@ func TestBadInputDoesNotStopTheBatch(t *testing.T) {
 	}
 	// The others are read, or fail, but never silently: a record that
 	// arrives says what was wrong with it.
-	for name, want := range map[string]string{"kun-billede.pdf": "no text layer", "odelagt-xref.pdf": "", "forkert-tegnsæt.html": ""} {
+	for name, want := range map[string]string{"kun-billede.pdf": "no text layer", "odelagt-xref.pdf": "", "pakket-i-sig-selv.pdf": "repaired cross-reference table", "forkert-tegnsæt.html": ""} {
 		if reason, ok := failed[name]; ok {
 			t.Errorf("%s failed (%s); want a record", name, reason)
 			continue

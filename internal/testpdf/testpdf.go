@@ -119,3 +119,40 @@ func Scanned(gray []byte, w, h int, wPt, hPt float64) []byte {
 		Stream(fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/FlateDecode", w, h), z.String()),
 	}, "")
 }
+
+// PackedObjectStream is a one-page text PDF (showing text) whose
+// cross-reference stream packs its font in object stream 5 and, against
+// the specification, object stream 5 in itself: a reader that resolves the
+// containing stream recursively never stops.
+func PackedObjectStream(text string) []byte {
+	font := "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
+	objStm := Stream(fmt.Sprintf("/Type/ObjStm/N 1/First %d", len("7 0 ")), "7 0 "+font)
+	objs := []string{
+		"<</Type/Catalog/Pages 2 0 R>>",
+		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 7 0 R>>>>/Contents 4 0 R>>",
+		Stream("", "BT /F1 12 Tf 72 700 Td ("+text+") Tj ET"),
+		objStm,
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+	offs := make([]int, len(objs)+1)
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xrefOff := b.Len()
+	row := func(typ byte, f2, f3 int) string {
+		return string([]byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)})
+	}
+	rows := row(0, 0, 65535)
+	for i := range 4 {
+		rows += row(1, offs[i], 0)
+	}
+	rows += row(2, 5, 0)       // 5: the object stream, "packed in itself"
+	rows += row(1, xrefOff, 0) // 6: this cross-reference stream
+	rows += row(2, 5, 0)       // 7: the font, packed in 5
+	fmt.Fprintf(&b, "6 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n",
+		Stream("/Type/XRef/Size 8/W[1 4 2]/Root 1 0 R", rows), xrefOff)
+	return b.Bytes()
+}
