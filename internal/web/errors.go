@@ -13,6 +13,7 @@ import (
 const (
 	msgNotFound = "Siden findes ikke. Måske er adressen skrevet forkert, eller dokumentet er fjernet fra samlingen."
 	msgInternal = "Der skete en fejl på serveren. Prøv igen om lidt."
+	msgBusy     = "Serveren har travlt lige nu. Prøv igen om lidt."
 )
 
 // errorData is what the error template shows.
@@ -39,6 +40,16 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 		title = "Tjenesten er ikke tilgængelig"
 	}
 	s.render(w, r, status, "error", errorData{Title: title, Status: status, Message: msg})
+}
+
+// busy answers a page request that waited too long to be admitted.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusServiceUnavailable, msgBusy)
+}
+
+// apiBusy is busy for the JSON API.
+func (s *Server) apiBusy(w http.ResponseWriter, r *http.Request) {
+	s.jsonError(w, r, http.StatusServiceUnavailable, "server busy, retry later")
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {

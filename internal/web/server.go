@@ -70,16 +70,22 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
 
+	// Pages and API answers that search or read records are admitted a
+	// few at a time (see admission); source files, static files and the
+	// health check are cheap or streamed and go straight through.
+	adm := newAdmission(opts.SearchTimeout)
+	page := func(h http.HandlerFunc) http.HandlerFunc { return adm.wrap(h, s.busy) }
+	api := func(h http.HandlerFunc) http.HandlerFunc { return adm.wrap(h, s.apiBusy) }
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.searchPage)
-	mux.HandleFunc("GET /items/{record}/{number}", s.itemPage)
-	mux.HandleFunc("GET /documents/{record}", s.documentPage)
-	mux.HandleFunc("GET /cases/{number...}", s.casePage)
+	mux.HandleFunc("GET /{$}", page(s.searchPage))
+	mux.HandleFunc("GET /items/{record}/{number}", page(s.itemPage))
+	mux.HandleFunc("GET /documents/{record}", page(s.documentPage))
+	mux.HandleFunc("GET /cases/{number...}", page(s.casePage))
 	mux.HandleFunc("GET /source/{record}", s.source)
-	mux.HandleFunc("GET /api/search", s.apiSearch)
-	mux.HandleFunc("GET /api/items/{record}/{number}", s.apiItem)
-	mux.HandleFunc("GET /api/documents/{record}", s.apiDocument)
-	mux.HandleFunc("GET /api/cases/{number...}", s.apiCase)
+	mux.HandleFunc("GET /api/search", api(s.apiSearch))
+	mux.HandleFunc("GET /api/items/{record}/{number}", api(s.apiItem))
+	mux.HandleFunc("GET /api/documents/{record}", api(s.apiDocument))
+	mux.HandleFunc("GET /api/cases/{number...}", api(s.apiCase))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticHandler(static)))
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
