@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -312,7 +313,7 @@ func (x *Index) topByScore(segs []*segRun, p *plan, docCount func() (uint64, err
 		if t.full() && g.bound < t.h[0].score {
 			break // groups come by falling bound
 		}
-		s, err := x.newScorer(g.sr, sc)
+		s, err := x.newScorer(g.sr, sc, g.docs.GetCardinality())
 		if err != nil {
 			return nil, err
 		}
@@ -321,6 +322,9 @@ func (x *Index) topByScore(segs []*segRun, p *plan, docCount func() (uint64, err
 			d := it.Next()
 			t.offer(ranked{seg: g.sr.idx, doc: d, score: s.score(d)})
 		}
+		if err := s.err(); err != nil {
+			return nil, err
+		}
 	}
 	return t.sorted(), nil
 }
@@ -328,9 +332,12 @@ func (x *Index) topByScore(segs []*segRun, p *plan, docCount func() (uint64, err
 // topByDate returns the k first hits by day, then score. Only the hits
 // of days that reach the page are scored.
 func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, error), k int, desc bool) ([]ranked, error) {
+	// Count each segment's hits per day. A segment's values are in byte
+	// order, which for ISO dates is the order of days; a value that is no
+	// date counts as undated, like a hit without one.
 	days := make([]*ordinals, len(segs))
 	dayOf := make([][]int32, len(segs))
-	perDay := map[int32]int{}
+	dated := make([][]dayCount, len(segs)) // per segment, in order of days
 	for i, sr := range segs {
 		if sr.hits.IsEmpty() {
 			continue
@@ -339,44 +346,43 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		if err != nil {
 			return nil, fmt.Errorf("dates: %w", err)
 		}
-		days[i] = o
-		dayOf[i] = make([]int32, len(o.values)+1)
-		for j, v := range o.values {
-			dayOf[i][j+1] = parseDay(v)
-		}
+		days[i], dayOf[i] = o, o.asDays()
 		counts := make([]int32, len(o.values))
 		o.count(sr.hits, counts)
-		n := int(sr.hits.GetCardinality())
 		for j, c := range counts {
-			perDay[dayOf[i][j+1]] += int(c)
-			n -= int(c)
+			if d := dayOf[i][j+1]; c > 0 && d != 0 {
+				dated[i] = append(dated[i], dayCount{d, int(c)})
+			}
 		}
-		perDay[0] += n
+		if !slices.IsSortedFunc(dated[i], func(a, b dayCount) int { return cmp.Compare(a.day, b.day) }) {
+			slices.SortFunc(dated[i], func(a, b dayCount) int { return cmp.Compare(a.day, b.day) })
+		}
+		if desc {
+			slices.Reverse(dated[i])
+		}
 	}
-	// The day of the k-th hit: hits of earlier days are all on the page.
-	order := make([]int32, 0, len(perDay))
-	for d := range perDay {
-		order = append(order, d)
-	}
-	probe := &topK{byDate: true, desc: desc}
-	slices.SortFunc(order, func(a, b int32) int {
-		ra, rb := ranked{day: a}, ranked{day: b}
-		if before(&ra, &rb, probe.byDate, probe.desc) {
-			return -1
-		}
-		if before(&rb, &ra, probe.byDate, probe.desc) {
-			return 1
-		}
-		return 0
-	})
+	// The day of the k-th hit, merging the segments' days in page order:
+	// hits of earlier days are all on the page. Undated hits come last, so
+	// when the dated ones do not fill the page the limit is 0: all hits.
 	limit := int32(0)
-	seen := 0
-	for _, d := range order {
-		limit = d
-		seen += perDay[d]
-		if seen >= k {
+	for seen := 0; seen < k; {
+		best := int32(0)
+		for _, ds := range dated {
+			if len(ds) > 0 && (best == 0 || (desc && ds[0].day > best) || (!desc && ds[0].day < best)) {
+				best = ds[0].day
+			}
+		}
+		if best == 0 {
+			limit = 0
 			break
 		}
+		for i, ds := range dated {
+			if len(ds) > 0 && ds[0].day == best {
+				seen += ds[0].n
+				dated[i] = ds[1:]
+			}
+		}
+		limit = best
 	}
 	lim := ranked{day: limit}
 	var sc *scoring
@@ -410,7 +416,7 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		var s *scorer
 		if sc != nil {
 			var err error
-			if s, err = x.newScorer(sr, sc); err != nil {
+			if s, err = x.newScorer(sr, sc, cand.GetCardinality()); err != nil {
 				return nil, err
 			}
 		}
@@ -426,8 +432,19 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 			}
 			t.offer(r)
 		}
+		if s != nil {
+			if err := s.err(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return t.sorted(), nil
+}
+
+// dayCount is how many hits fall on one day.
+type dayCount struct {
+	day int32
+	n   int
 }
 
 // parseDay turns "2006-01-02" into 20060102 (0 when malformed).

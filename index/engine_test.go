@@ -185,19 +185,33 @@ func TestEngineMatchesBleve(t *testing.T) {
 	}
 	reqs := engineRequests(recs)
 	t.Logf("%d records, %d searches", len(recs), len(reqs))
-	for _, r := range reqs {
-		x.bleveOnly = true
-		want, werr := x.Search(ctx, r)
-		x.bleveOnly = false
-		got, gerr := x.Search(ctx, r)
-		if (werr != nil) != (gerr != nil) {
-			t.Errorf("Search(%+v): engine error %v; Bleve error %v", r, gerr, werr)
-			continue
-		}
-		if werr != nil {
-			continue
-		}
-		compareResults(t, r, got, want)
+	// Scores from impacts read whole (and cached) and from postings read
+	// one hit at a time (see sparseRatio) must both be Bleve's.
+	defer func(r uint64) { sparseRatio = r }(sparseRatio)
+	for _, mode := range []struct {
+		name  string
+		ratio uint64
+	}{{"as configured", sparseRatio}, {"impacts read one hit at a time", 0}} {
+		t.Run(mode.name, func(t *testing.T) {
+			sparseRatio = mode.ratio
+			for _, r := range reqs {
+				x.bleveOnly = true
+				want, werr := x.Search(ctx, r)
+				x.bleveOnly = false
+				if mode.ratio == 0 {
+					x.impacts = impactCache{} // nothing cached: every term read sparsely
+				}
+				got, gerr := x.Search(ctx, r)
+				if (werr != nil) != (gerr != nil) {
+					t.Errorf("Search(%+v): engine error %v; Bleve error %v", r, gerr, werr)
+					continue
+				}
+				if werr != nil {
+					continue
+				}
+				compareResults(t, r, got, want)
+			}
+		})
 	}
 }
 

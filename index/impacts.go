@@ -51,15 +51,28 @@ func readImpacts(seg segment.Segment, field, term string) (*impacts, error) {
 	}
 }
 
-// impactCursor reads the impacts of documents in increasing order.
+// impactCursor reads the impacts of documents in increasing order: from
+// impacts held in memory, or, when im is nil, from a postings iterator one
+// document at a time (see sparseRatio).
 type impactCursor struct {
 	im  *impacts
 	pos int
+
+	it   segment.PostingsIterator
+	cur  uint64 // the document of the last posting read from it, when have
+	freq uint32
+	norm float64
+	have bool
+	done bool
+	err  error // of it, which ends the cursor
 }
 
 // at returns the frequency and norm of doc, which must not be less than
 // at the call before; ok is false when the term is not in doc.
 func (c *impactCursor) at(doc uint32) (freq uint32, norm float64, ok bool) {
+	if c.im == nil {
+		return c.atSparse(doc)
+	}
 	docs := c.im.docs
 	i := c.pos
 	// A few steps cover dense hits; a binary search the gaps.
@@ -73,6 +86,45 @@ func (c *impactCursor) at(doc uint32) (freq uint32, norm float64, ok bool) {
 		return 0, 0, false
 	}
 	return c.im.freq[i], float64(c.im.norm[i]), true
+}
+
+func (c *impactCursor) atSparse(doc uint32) (freq uint32, norm float64, ok bool) {
+	if c.done {
+		return 0, 0, false
+	}
+	if !c.have || c.cur < uint64(doc) {
+		p, err := c.it.Advance(uint64(doc))
+		if err != nil || p == nil {
+			c.done, c.err = true, err
+			return 0, 0, false
+		}
+		// The norm as impacts hold it: Posting.Norm is a float32 widened.
+		c.cur, c.freq, c.norm, c.have = p.Number(), uint32(p.Frequency()), float64(float32(p.Norm())), true
+	}
+	if c.cur != uint64(doc) {
+		return 0, 0, false
+	}
+	return c.freq, c.norm, true
+}
+
+// sparseRatio decides how a search reads the impacts of a term it has not
+// read before: when the documents to score are fewer than 1/sparseRatio of
+// the term's postings in a segment (two common words that rarely meet, a
+// phrase of common words), it reads just those documents' postings and
+// keeps nothing; otherwise it reads them all into the cache, which makes
+// the next search with the term cheap. A common word's first search
+// would otherwise decode tens of thousands of postings to score a few
+// hundred hits. A variable so that tests can force either way.
+var sparseRatio uint64 = 16
+
+// sparseCursor returns a cursor reading term's postings in field of seg
+// one document at a time.
+func sparseCursor(d segment.TermDictionary, field, term string) (impactCursor, error) {
+	pl, err := d.PostingsList([]byte(term), nil, nil)
+	if err != nil {
+		return impactCursor{}, fmt.Errorf("postings of %s:%s: %w", field, term, err)
+	}
+	return impactCursor{it: pl.Iterator(true, true, false, nil)}, nil
 }
 
 // maxImpactBytes bounds the memory the impacts of one index hold; beyond
@@ -99,6 +151,18 @@ type impactEntry struct {
 	im   *impacts
 	err  error
 	size int // counted in impactCache.size; guarded by its mu
+}
+
+// cached returns the impacts of term in field of segment id if they have
+// been read, else nil.
+func (c *impactCache) cached(id uint64, field, term string) *impacts {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.entries[impactKey{id, field, term}]
+	if e == nil || e.size == 0 {
+		return nil // absent, or still being read (size is set, under mu, once read)
+	}
+	return e.im
 }
 
 // get returns the impacts of term in field of segment id, reading them

@@ -20,6 +20,21 @@ type ordinals struct {
 	single []uint32 // per document: 1 + the index of its only value, 0 for none; nil when multi
 	start  []uint32 // CSR offsets, len docs+1, when multi
 	vals   []uint32
+
+	daysOnce sync.Once
+	days     []int32 // days[j+1] is values[j] as a day (see parseDay); days[0] is 0
+}
+
+// asDays returns the values read as days, indexed like single (1 + the
+// value's index; 0 for no value), parsed once for the ordinals' life.
+func (o *ordinals) asDays() []int32 {
+	o.daysOnce.Do(func() {
+		o.days = make([]int32, len(o.values)+1)
+		for j, v := range o.values {
+			o.days[j+1] = parseDay(v)
+		}
+	})
+	return o.days
 }
 
 // valuesOf calls f with the index of each value of document d.

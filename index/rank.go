@@ -2,6 +2,7 @@ package index
 
 import (
 	"container/heap"
+	"fmt"
 	"math"
 	"slices"
 
@@ -194,7 +195,8 @@ type scorer struct {
 	bms [][]*roaring.Bitmap // per clause and kid: its documents
 }
 
-func (x *Index) newScorer(sr *segRun, sc *scoring) (*scorer, error) {
+// newScorer returns a scorer of sr for about n documents (see sparseRatio).
+func (x *Index) newScorer(sr *segRun, sc *scoring, n uint64) (*scorer, error) {
 	s := &scorer{sr: sr, sc: sc}
 	for _, c := range sc.clauses {
 		var bms []*roaring.Bitmap
@@ -209,17 +211,55 @@ func (x *Index) newScorer(sr *segRun, sc *scoring) (*scorer, error) {
 			bms = append(bms, bm)
 			its := make([]impactCursor, 0, len(k.terms))
 			for _, t := range k.terms {
-				im, err := x.impacts.get(sr.ss.Id(), sr.seg, t.field, t.term)
+				c, err := x.impactCursor(sr, t.field, t.term, n)
 				if err != nil {
 					return nil, err
 				}
-				its = append(its, impactCursor{im: im})
+				its = append(its, c)
 			}
 			s.its = append(s.its, its)
 		}
 		s.bms = append(s.bms, bms)
 	}
 	return s, nil
+}
+
+// impactCursor returns a cursor over the impacts of term in field of sr
+// for scoring about n documents: the cached impacts, a sparse cursor when
+// n is small beside the term's postings, or else the impacts read now.
+func (x *Index) impactCursor(sr *segRun, field, term string, n uint64) (impactCursor, error) {
+	if im := x.impacts.cached(sr.ss.Id(), field, term); im != nil {
+		return impactCursor{im: im}, nil
+	}
+	bm, err := sr.postings(field, term)
+	if err != nil {
+		return impactCursor{}, err
+	}
+	if n*sparseRatio < bm.GetCardinality() {
+		d, err := sr.dict(field)
+		if err != nil {
+			return impactCursor{}, err
+		}
+		return sparseCursor(d, field, term)
+	}
+	im, err := x.impacts.get(sr.ss.Id(), sr.seg, field, term)
+	if err != nil {
+		return impactCursor{}, err
+	}
+	return impactCursor{im: im}, nil
+}
+
+// err returns the first error a sparse cursor of s met; its scores are
+// then incomplete.
+func (s *scorer) err() error {
+	for _, its := range s.its {
+		for i := range its {
+			if its[i].err != nil {
+				return fmt.Errorf("scoring: %w", its[i].err)
+			}
+		}
+	}
+	return nil
 }
 
 func (s *scorer) score(doc uint32) float64 {
