@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -53,6 +54,7 @@ func (x *Index) snapshot() (*scorch.IndexSnapshot, error) {
 
 // segRun is one segment during one search.
 type segRun struct {
+	x       *Index
 	idx     int
 	ss      *scorch.SegmentSnapshot
 	seg     segment.Segment
@@ -66,8 +68,8 @@ type segRun struct {
 
 type termKey struct{ field, term string }
 
-func newSegRun(i int, ss *scorch.SegmentSnapshot) *segRun {
-	sr := &segRun{idx: i, ss: ss, seg: ss.Segment(), dicts: map[string]segment.TermDictionary{},
+func (x *Index) newSegRun(i int, ss *scorch.SegmentSnapshot) *segRun {
+	sr := &segRun{x: x, idx: i, ss: ss, seg: ss.Segment(), dicts: map[string]segment.TermDictionary{},
 		terms: map[termKey]*roaring.Bitmap{}, nodes: map[*node]*roaring.Bitmap{}}
 	if d := ss.Deleted(); d != nil && !d.IsEmpty() {
 		sr.deleted = d
@@ -181,8 +183,70 @@ func (sr *segRun) rangeBitmap(n *node) (*roaring.Bitmap, error) {
 // phraseBitmap returns the documents (of within, when given) where the
 // terms of n stand at consecutive positions, stop words counting as any
 // word, as Bleve's phrase searcher matches them.
+//
+// Verifying a phrase reads the positions of its words in every document
+// holding them all, the most expensive step of a search, so a phrase's
+// documents in a segment are kept in x.phrases: paging, a facet click or
+// the same search again then costs an intersection. A search that allows
+// only a small part of the candidates verifies just those, keeping
+// nothing.
 func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap, error) {
+	key := termKey{n.field, strings.Join(n.terms, "\x00")}
+	id := sr.ss.Id()
+	restrict := func(bm *roaring.Bitmap) *roaring.Bitmap {
+		if within == nil {
+			return bm // shared: read-only, as every node result is
+		}
+		return roaring.And(bm, within)
+	}
+	if ph, ok := sr.x.phrases.cached(id, key); ok {
+		return restrict(ph.bm), nil
+	}
 	var sets []*roaring.Bitmap
+	for _, t := range n.terms {
+		if t == "" {
+			continue
+		}
+		bm, err := sr.postings(n.field, t)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, bm)
+	}
+	cand := roaring.FastAnd(sets...)
+	if within != nil && within.GetCardinality()*phraseCacheRatio < cand.GetCardinality() {
+		return sr.verifyPhrase(n, roaring.And(cand, within))
+	}
+	ph, err := sr.x.phrases.get(id, key, func() (phraseHits, error) {
+		bm, err := sr.verifyPhrase(n, cand)
+		if err != nil {
+			return phraseHits{}, err
+		}
+		bm.RunOptimize()
+		return phraseHits{bm}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return restrict(ph.bm), nil
+}
+
+// phraseCacheRatio: a search verifies a phrase in all of a segment's
+// candidates (and keeps the result) unless it allows fewer than
+// 1/phraseCacheRatio of them.
+const phraseCacheRatio = 4
+
+// maxPhraseBytes bounds the memory kept phrase results hold.
+const maxPhraseBytes = 16 << 20
+
+// phraseHits are the documents of a segment where a phrase stands.
+type phraseHits struct{ bm *roaring.Bitmap }
+
+func (p phraseHits) bytes() int { return int(p.bm.GetSizeInBytes()) + 64 }
+
+// verifyPhrase returns the documents of cand where the terms of n stand
+// at consecutive positions.
+func (sr *segRun) verifyPhrase(n *node, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	type pterm struct {
 		off int
 		it  segment.PostingsIterator
@@ -196,22 +260,16 @@ func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap
 		if t == "" {
 			continue
 		}
-		bm, err := sr.postings(n.field, t)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, bm)
 		pl, err := d.PostingsList([]byte(t), nil, nil)
 		if err != nil {
 			return nil, fmt.Errorf("postings of %s:%s: %w", n.field, t, err)
 		}
 		pts = append(pts, pterm{off, pl.Iterator(true, false, true, nil)})
 	}
-	if within != nil {
-		sets = append(sets, within)
-	}
-	cand := roaring.FastAnd(sets...)
 	out := roaring.New()
+	if len(pts) == 0 {
+		return out, nil
+	}
 	// pos[i] holds term i's positions in the document, less its offset:
 	// the phrase starts where all agree. Positions come in order.
 	pos := make([][]uint64, len(pts))

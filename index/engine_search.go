@@ -23,11 +23,12 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 	var segs []*segRun
 	var ids []uint64
 	for i, ss := range snap.Segments() {
-		segs = append(segs, newSegRun(i, ss))
+		segs = append(segs, x.newSegRun(i, ss))
 		ids = append(ids, ss.Id())
 	}
 	x.ords.prune(ids)
 	x.impacts.prune(ids)
+	x.phrases.prune(ids)
 
 	out := &Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, sr := range segs {
@@ -247,7 +248,7 @@ func (x *Index) facets(segs []*segRun, names []string) (map[string][]FacetCount,
 			continue
 		}
 		for i, name := range names {
-			o, err := x.ords.get(sr.ss.Id(), sr.seg, facetFields[name].field)
+			o, err := x.ordinalsOf(sr.ss.Id(), sr.seg, facetFields[name].field)
 			if err != nil {
 				return nil, fmt.Errorf("facet %s: %w", name, err)
 			}
@@ -342,7 +343,7 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		if sr.hits.IsEmpty() {
 			continue
 		}
-		o, err := x.ords.get(sr.ss.Id(), sr.seg, fDay)
+		o, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fDay)
 		if err != nil {
 			return nil, fmt.Errorf("dates: %w", err)
 		}

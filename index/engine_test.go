@@ -186,12 +186,17 @@ func TestEngineMatchesBleve(t *testing.T) {
 	reqs := engineRequests(recs)
 	t.Logf("%d records, %d searches", len(recs), len(reqs))
 	// Scores from impacts read whole (and cached) and from postings read
-	// one hit at a time (see sparseRatio) must both be Bleve's.
+	// one hit at a time (see sparseRatio), and answers from cold and warm
+	// caches (phrases, see phraseBitmap), must all be Bleve's.
 	defer func(r uint64) { sparseRatio = r }(sparseRatio)
 	for _, mode := range []struct {
 		name  string
 		ratio uint64
-	}{{"as configured", sparseRatio}, {"impacts read one hit at a time", 0}} {
+	}{
+		{"as configured", sparseRatio},
+		{"again, from what the first searches kept", sparseRatio}, // impacts, ordinals, phrases
+		{"impacts read one hit at a time", 0},
+	} {
 		t.Run(mode.name, func(t *testing.T) {
 			sparseRatio = mode.ratio
 			for _, r := range reqs {
@@ -199,7 +204,8 @@ func TestEngineMatchesBleve(t *testing.T) {
 				want, werr := x.Search(ctx, r)
 				x.bleveOnly = false
 				if mode.ratio == 0 {
-					x.impacts = impactCache{} // nothing cached: every term read sparsely
+					x.impacts = segCache[termKey, *impacts]{} // nothing cached: every term read sparsely
+					x.phrases = segCache[termKey, phraseHits]{}
 				}
 				got, gerr := x.Search(ctx, r)
 				if (werr != nil) != (gerr != nil) {

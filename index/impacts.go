@@ -3,7 +3,6 @@ package index
 import (
 	"fmt"
 	"sort"
-	"sync"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -131,113 +130,10 @@ func sparseCursor(d segment.TermDictionary, field, term string) (impactCursor, e
 // it, entries picked at random make room.
 const maxImpactBytes = 64 << 20
 
-// impactCache keeps impacts by segment, field and term. Like ordinals,
-// an entry stays valid for as long as its segment lives.
-type impactCache struct {
-	mu      sync.Mutex
-	entries map[impactKey]*impactEntry
-	size    int
-	max     int             // bytes; 0 means maxImpactBytes
-	live    map[uint64]bool // segment ids of the last snapshot pruned against
-}
-
-type impactKey struct {
-	seg         uint64
-	field, term string
-}
-
-type impactEntry struct {
-	once sync.Once
-	im   *impacts
-	err  error
-	size int // counted in impactCache.size; guarded by its mu
-}
-
-// cached returns the impacts of term in field of segment id if they have
-// been read, else nil.
-func (c *impactCache) cached(id uint64, field, term string) *impacts {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.entries[impactKey{id, field, term}]
-	if e == nil || e.size == 0 {
-		return nil // absent, or still being read (size is set, under mu, once read)
-	}
-	return e.im
-}
-
-// get returns the impacts of term in field of segment id, reading them
-// once. Concurrent callers of a missing entry wait for one read.
-func (c *impactCache) get(id uint64, seg segment.Segment, field, term string) (*impacts, error) {
-	k := impactKey{id, field, term}
-	c.mu.Lock()
-	if c.entries == nil {
-		c.entries = map[impactKey]*impactEntry{}
-	}
-	if c.live != nil && !c.live[id] {
-		// A search on a snapshot older than the last pruned: do not keep
-		// what would never be pruned.
-		c.mu.Unlock()
+// impactsOf returns the impacts of term in field of segment id, read once
+// and kept in x.impacts.
+func (x *Index) impactsOf(id uint64, seg segment.Segment, field, term string) (*impacts, error) {
+	return x.impacts.get(id, termKey{field, term}, func() (*impacts, error) {
 		return readImpacts(seg, field, term)
-	}
-	e := c.entries[k]
-	if e == nil {
-		e = &impactEntry{}
-		c.entries[k] = e
-	}
-	c.mu.Unlock()
-	e.once.Do(func() {
-		e.im, e.err = readImpacts(seg, field, term)
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if c.entries[k] != e {
-			return // pruned meanwhile
-		}
-		if e.err != nil {
-			delete(c.entries, k)
-			return
-		}
-		e.size = e.im.bytes()
-		c.size += e.size
-		max := c.max
-		if max == 0 {
-			max = maxImpactBytes
-		}
-		for ok, other := range c.entries {
-			if c.size <= max {
-				break
-			}
-			if other != e && other.size > 0 {
-				c.size -= other.size
-				delete(c.entries, ok)
-			}
-		}
 	})
-	return e.im, e.err
-}
-
-// prune drops the entries of segments not in ids, when ids differ from
-// the set pruned against last.
-func (c *impactCache) prune(ids []uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	same := len(ids) == len(c.live)
-	for _, id := range ids {
-		if !c.live[id] {
-			same = false
-			break
-		}
-	}
-	if same {
-		return
-	}
-	c.live = make(map[uint64]bool, len(ids))
-	for _, id := range ids {
-		c.live[id] = true
-	}
-	for k, e := range c.entries {
-		if !c.live[k.seg] {
-			c.size -= e.size
-			delete(c.entries, k)
-		}
-	}
 }

@@ -53,7 +53,7 @@ func TestImpactCache(t *testing.T) {
 	for _, ss := range snap.Segments() {
 		ids = append(ids, ss.Id())
 		for _, term := range []string{"kommun", "udvalg", "godkend", "ledelsestilsyn", "ingenting"} {
-			im, err := x.impacts.get(ss.Id(), ss.Segment(), fBody, term)
+			im, err := x.impactsOf(ss.Id(), ss.Segment(), fBody, term)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -71,7 +71,7 @@ func TestImpactCache(t *testing.T) {
 			if i != len(im.docs) {
 				t.Errorf("impacts of %s hold %d postings; the segment %d", term, len(im.docs), i)
 			}
-			if again, _ := x.impacts.get(ss.Id(), ss.Segment(), fBody, term); again != im {
+			if again, _ := x.impactsOf(ss.Id(), ss.Segment(), fBody, term); again != im {
 				t.Errorf("impacts of %s read twice", term)
 			}
 		}
@@ -85,14 +85,14 @@ func TestImpactCache(t *testing.T) {
 	// Room for less than all: the last read stays, others make room.
 	x.impacts.max = x.impacts.size / 2
 	ss := snap.Segments()[0]
-	im, err := x.impacts.get(ss.Id(), ss.Segment(), fBody, "dagsorden")
+	im, err := x.impactsOf(ss.Id(), ss.Segment(), fBody, "dagsorden")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if x.impacts.size > x.impacts.max && x.impacts.size > im.bytes() {
 		t.Errorf("cache holds %d bytes; want at most %d (or only the newest entry)", x.impacts.size, x.impacts.max)
 	}
-	if again, _ := x.impacts.get(ss.Id(), ss.Segment(), fBody, "dagsorden"); again != im {
+	if again, _ := x.impactsOf(ss.Id(), ss.Segment(), fBody, "dagsorden"); again != im {
 		t.Errorf("the newest entry was evicted")
 	}
 	x.impacts.prune(ids)

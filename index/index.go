@@ -36,9 +36,13 @@ type Index struct {
 
 	wmu sync.Mutex // one writer at a time, so replace-by-record is atomic
 
-	ords      ordinalCache // facet and date ordinals per segment (see engine.go)
-	impacts   impactCache  // term frequencies and norms per segment, for scores
-	bleveOnly bool         // search through Bleve only (tests compare the engine with it)
+	// What searches compute from segments, kept while they live (see
+	// segCache): facet and date ordinals, term frequencies and norms for
+	// scores, the documents where a phrase stands.
+	ords      segCache[string, *ordinals]
+	impacts   segCache[termKey, *impacts]
+	phrases   segCache[termKey, phraseHits]
+	bleveOnly bool // search through Bleve only (tests compare the engine with it)
 }
 
 // Open opens the index in dir for reading and writing, creating it when
@@ -93,7 +97,9 @@ func open(dir string, readOnly bool) (*Index, error) {
 	default:
 		return nil, fmt.Errorf("open index %s: %w", dir, statErr)
 	}
-	return &Index{dir: dir, bi: bi, mapping: m}, nil
+	x := &Index{dir: dir, bi: bi, mapping: m}
+	x.impacts.max, x.phrases.max = maxImpactBytes, maxPhraseBytes
+	return x, nil
 }
 
 // newMem returns an index held in memory, for tests and examples.
@@ -108,7 +114,9 @@ func newMem() (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
-	return &Index{bi: bi, mapping: m}, nil
+	x := &Index{bi: bi, mapping: m}
+	x.impacts.max, x.phrases.max = maxImpactBytes, maxPhraseBytes
+	return x, nil
 }
 
 func isTimeout(err error) bool {

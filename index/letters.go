@@ -72,7 +72,7 @@ func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, error
 	defer snap.Close()
 	var segs []*segRun
 	for i, ss := range snap.Segments() {
-		segs = append(segs, newSegRun(i, ss))
+		segs = append(segs, x.newSegRun(i, ss))
 	}
 	// The municipalities and KLE subjects of the items naming the number.
 	type subject struct{ municipality, kle string }
@@ -95,11 +95,11 @@ func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, error
 			continue
 		}
 		items += int(docs.GetCardinality())
-		munis, err := x.ords.get(sr.ss.Id(), sr.seg, fMunicipality)
+		munis, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fMunicipality)
 		if err != nil {
 			return nil, err
 		}
-		kles, err := x.ords.get(sr.ss.Id(), sr.seg, fKLE)
+		kles, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fKLE)
 		if err != nil {
 			return nil, err
 		}

@@ -215,82 +215,19 @@ func postingsBitmap(pl segment.PostingsList) *roaring.Bitmap {
 	}
 }
 
-// ordinalCache keeps the ordinals of segments by segment id and field.
-// Segments never change once written, so an entry stays valid for as long
-// as its segment lives; entries of segments no longer in the index are
-// dropped when a search sees a new set of segments.
-type ordinalCache struct {
-	mu      sync.Mutex
-	entries map[ordKey]*ordEntry
-	live    map[uint64]bool // segment ids of the last snapshot pruned against
-}
-
-type ordKey struct {
-	seg   uint64
-	field string
-}
-
-type ordEntry struct {
-	once sync.Once
-	o    *ordinals
-	err  error
-}
-
-// get returns the ordinals of field in segment id, building them once.
-// Concurrent callers of a missing entry wait for one build.
-func (c *ordinalCache) get(id uint64, seg segment.Segment, field string) (*ordinals, error) {
-	k := ordKey{id, field}
-	c.mu.Lock()
-	if c.entries == nil {
-		c.entries = map[ordKey]*ordEntry{}
+// bytes is about the memory o holds.
+func (o *ordinals) bytes() int {
+	n := 4*(len(o.single)+len(o.start)+len(o.vals)+len(o.values)+1) + 64
+	for _, v := range o.values {
+		n += len(v) + 16
 	}
-	if c.live != nil && !c.live[id] {
-		// A search on a snapshot older than the last pruned: do not keep
-		// what would never be pruned.
-		c.mu.Unlock()
+	return n
+}
+
+// ordinalsOf returns the ordinals of field in segment id, built once and
+// kept in x.ords.
+func (x *Index) ordinalsOf(id uint64, seg segment.Segment, field string) (*ordinals, error) {
+	return x.ords.get(id, field, func() (*ordinals, error) {
 		return readOrdinals(seg, field, int(seg.Count()))
-	}
-	e := c.entries[k]
-	if e == nil {
-		e = &ordEntry{}
-		c.entries[k] = e
-	}
-	c.mu.Unlock()
-	e.once.Do(func() {
-		e.o, e.err = readOrdinals(seg, field, int(seg.Count()))
 	})
-	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[k] == e {
-			delete(c.entries, k)
-		}
-		c.mu.Unlock()
-	}
-	return e.o, e.err
-}
-
-// prune drops the entries of segments not in ids, when ids differ from
-// the set pruned against last.
-func (c *ordinalCache) prune(ids []uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	same := len(ids) == len(c.live)
-	for _, id := range ids {
-		if !c.live[id] {
-			same = false
-			break
-		}
-	}
-	if same {
-		return
-	}
-	c.live = make(map[uint64]bool, len(ids))
-	for _, id := range ids {
-		c.live[id] = true
-	}
-	for k := range c.entries {
-		if !c.live[k.seg] {
-			delete(c.entries, k)
-		}
-	}
 }

@@ -228,7 +228,7 @@ func (x *Index) newScorer(sr *segRun, sc *scoring, n uint64) (*scorer, error) {
 // for scoring about n documents: the cached impacts, a sparse cursor when
 // n is small beside the term's postings, or else the impacts read now.
 func (x *Index) impactCursor(sr *segRun, field, term string, n uint64) (impactCursor, error) {
-	if im := x.impacts.cached(sr.ss.Id(), field, term); im != nil {
+	if im, ok := x.impacts.cached(sr.ss.Id(), termKey{field, term}); ok {
 		return impactCursor{im: im}, nil
 	}
 	bm, err := sr.postings(field, term)
@@ -242,7 +242,7 @@ func (x *Index) impactCursor(sr *segRun, field, term string, n uint64) (impactCu
 		}
 		return sparseCursor(d, field, term)
 	}
-	im, err := x.impacts.get(sr.ss.Id(), sr.seg, field, term)
+	im, err := x.impactsOf(sr.ss.Id(), sr.seg, field, term)
 	if err != nil {
 		return impactCursor{}, err
 	}
