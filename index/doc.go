@@ -30,7 +30,9 @@
 // counts from per-segment value ordinals cached while a segment lives,
 // TF-IDF scores only for the hits that can reach the page, from the
 // scored words' frequencies and norms held in memory per segment (see
-// impacts.go), stored fields and snippets only for the page. It matches and ranks as Bleve's own
+// impacts.go), phrase matches kept per segment for the searches that
+// repeat them (paging, facet clicks; see segcache.go), stored fields and
+// snippets only for the page. It matches and ranks as Bleve's own
 // search of the same query does (TestEngineMatchesBleve), except that
 // filters select without ranking, in both paths.
 //
