@@ -10,4 +10,6 @@ package extract
 //	   shapes, absentee labels, title lines, undated and inline decision
 //	   headings, numbered points that skip, no empty decisions in
 //	   agendas, municipality from a document's own parts first
-const Version = 3
+//	4  committee of a point printed without its meeting's header, from
+//	   the body its recommendations address
+const Version = 4

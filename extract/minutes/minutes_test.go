@@ -359,3 +359,51 @@ func TestAttachmentNamedLikeHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadingCommittee(t *testing.T) {
+	for in, want := range map[string]string{
+		"Socialudvalget tager sjette afrapportering til efterretning.":     "Socialudvalget",
+		"Borgerrepræsentationen godkender budgettet.":                      "Borgerrepræsentationen",
+		"Børne- og Skoleudvalget tager orienteringen til efterretning.":    "Børne- og Skoleudvalget",
+		"Kultur-, Sports- og Fritidsudvalget godkender puljen.":            "Kultur-, Sports- og Fritidsudvalget",
+		"Udvalget for Klima, Natur og Miljø tager orienteringen til":       "Udvalget for Klima, Natur og Miljø",
+		"Udvalget for Børn & Ungdom tager orienteringen til efterretning":  "Udvalget for Børn & Ungdom",
+		"Udvalget for Job og Arbejdsmarked, at sagen drøftes":              "Udvalget for Job og Arbejdsmarked",
+		"Økonomiudvalget over for Borgerrepræsentationen anbefaler, at":    "Økonomiudvalget",
+		"udvalget drøfter udkast til ny Børne- og Ungepolitik.":            "",
+		"Udvalget tager orienteringen til efterretning.":                   "",
+		"Socialforvaltningen udarbejder en plan.":                          "",
+		"Børne- og Ungepolitikken vedtages.":                               "",
+		"årsstatus på beskæftigelsesindsatsen 2018 tages til efterretning": "",
+	} {
+		if got := leadingCommittee(in); got != want {
+			t.Errorf("leadingCommittee(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestAddressedCommittee checks the fallback for points printed without
+// their meeting's header: one committee when all recommendations that name
+// one agree, none when they differ or none is named.
+func TestAddressedCommittee(t *testing.T) {
+	item := func(intro string, recs ...string) corpus.Item {
+		return corpus.Item{Sections: []corpus.Section{{Heading: "Indstilling", Text: intro}}, Recommendations: recs}
+	}
+	tests := []struct {
+		name  string
+		items []corpus.Item
+		want  string
+	}{
+		{"one point", []corpus.Item{item("Socialforvaltningen indstiller,", "at Socialudvalget tager afrapporteringen til efterretning.")}, "Socialudvalget"},
+		{"over for", []corpus.Item{item("Økonomiforvaltningen indstiller over for Økonomiudvalget, at det over for Borgerrepræsentationen anbefales,", "at bevillingen gives.")}, "Økonomiudvalget"},
+		{"same body printed twice", []corpus.Item{item("", "at Udvalget for Børn & Ungdom godkender planen."), item("", "at Udvalget for Børn og Ungdom tager sagen til efterretning.")}, "Udvalget for Børn & Ungdom"},
+		{"bodies differ", []corpus.Item{item("", "at Socialudvalget godkender planen."), item("", "at Sundhedsudvalget godkender planen.")}, ""},
+		{"no body named", []corpus.Item{item("", "at udvalget drøfter sagen.", "at sagen tages til efterretning.")}, ""},
+	}
+	for _, tt := range tests {
+		got, ok := addressedCommittee(tt.items)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: addressedCommittee = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
+	}
+}
