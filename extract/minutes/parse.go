@@ -96,6 +96,13 @@ func Parse(text string) Minutes {
 		if body, ok := addressedCommittee(m.Items); ok {
 			m.Committee = body
 			m.Warnings = append(m.Warnings, "committee inferred from the recommendations: "+body)
+			for i := range m.Items {
+				for j := range m.Items[i].Decisions {
+					if d := &m.Items[i].Decisions[j]; d.Body == "" {
+						d.Body = body // as a decision under a meeting's header gets its committee
+					}
+				}
+			}
 		}
 	}
 	if hasTOC {
