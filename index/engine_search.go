@@ -3,9 +3,12 @@ package index
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -31,13 +34,10 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 	x.phrases.prune(ids)
 
 	out := &Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	if err := matchAll(ctx, segs, p); err != nil {
+		return nil, err
+	}
 	for _, sr := range segs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := sr.match(p); err != nil {
-			return nil, err
-		}
 		out.Total += sr.hits.GetCardinality()
 	}
 	if out.Facets, err = x.facets(segs, facets); err != nil {
@@ -440,6 +440,51 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		}
 	}
 	return t.sorted(), nil
+}
+
+// matchAll computes the hits of every segment, on as many cores as there
+// are, largest segments first so that the work comes out even. A segment's
+// match touches only its own segRun and the index's caches, which are
+// safe for concurrent use; a phrase over common words costs most of a
+// search, and at a million items most of it is in a few large segments.
+func matchAll(ctx context.Context, segs []*segRun, p *plan) error {
+	workers := min(runtime.GOMAXPROCS(0), len(segs))
+	if workers <= 1 {
+		for _, sr := range segs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := sr.match(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	order := slices.Clone(segs)
+	slices.SortFunc(order, func(a, b *segRun) int { return cmp.Compare(b.seg.Count(), a.seg.Count()) })
+	next := make(chan *segRun, len(order))
+	for _, sr := range order {
+		next <- sr
+	}
+	close(next)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sr := range next {
+				if errs[w] = ctx.Err(); errs[w] != nil {
+					return
+				}
+				if errs[w] = sr.match(p); errs[w] != nil {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // dayCount is how many hits fall on one day.
