@@ -188,17 +188,17 @@ func TestEngineMatchesBleve(t *testing.T) {
 	// Scores from impacts read whole (and cached) and from postings read
 	// one hit at a time (see sparseRatio), and answers from cold and warm
 	// caches (phrases, see phraseBitmap), must all be Bleve's.
-	defer func(r uint64) { sparseRatio = r }(sparseRatio)
+	defer func(r, f uint64) { sparseRatio, parallelFacetHits = r, f }(sparseRatio, parallelFacetHits)
 	for _, mode := range []struct {
-		name  string
-		ratio uint64
+		name          string
+		ratio, facets uint64
 	}{
-		{"as configured", sparseRatio},
-		{"again, from what the first searches kept", sparseRatio}, // impacts, ordinals, phrases
-		{"impacts read one hit at a time", 0},
+		{"as configured", sparseRatio, parallelFacetHits},
+		{"again, from what the first searches kept", sparseRatio, parallelFacetHits}, // impacts, ordinals, phrases
+		{"impacts read one hit at a time, facets counted beside the ranking", 0, 0},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
-			sparseRatio = mode.ratio
+			sparseRatio, parallelFacetHits = mode.ratio, mode.facets
 			for _, r := range reqs {
 				x.bleveOnly = true
 				want, werr := x.Search(ctx, r)
