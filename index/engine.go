@@ -89,13 +89,9 @@ func (sr *segRun) dict(field string) (segment.TermDictionary, error) {
 	return d, nil
 }
 
-// postings returns the documents holding term in field, deleted ones
-// included; read-only.
-func (sr *segRun) postings(field, term string) (*roaring.Bitmap, error) {
-	k := termKey{field, term}
-	if bm, ok := sr.terms[k]; ok {
-		return bm, nil
-	}
+// postingsList returns the postings list of term in field, for a fresh
+// iterator over it.
+func (sr *segRun) postingsList(field, term string) (segment.PostingsList, error) {
 	d, err := sr.dict(field)
 	if err != nil {
 		return nil, err
@@ -104,13 +100,29 @@ func (sr *segRun) postings(field, term string) (*roaring.Bitmap, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postings of %s:%s: %w", field, term, err)
 	}
+	return pl, nil
+}
+
+// postings returns the documents holding term in field, deleted ones
+// included; read-only.
+func (sr *segRun) postings(field, term string) (*roaring.Bitmap, error) {
+	k := termKey{field, term}
+	if bm, ok := sr.terms[k]; ok {
+		return bm, nil
+	}
+	pl, err := sr.postingsList(field, term)
+	if err != nil {
+		return nil, err
+	}
 	bm := postingsBitmap(pl)
 	sr.terms[k] = bm
 	return bm, nil
 }
 
-// eval returns the documents matching n, restricted to within when that
-// is not nil (phrases are verified only there); read-only.
+// eval returns the documents matching n; read-only. within, when not
+// nil, holds the only documents the caller will use: phrases are verified
+// only there, but the result may hold others (a term's whole postings, a
+// phrase's kept matches), so callers intersect.
 func (sr *segRun) eval(n *node, within *roaring.Bitmap) (*roaring.Bitmap, error) {
 	if bm, ok := sr.nodes[n]; ok {
 		return bm, nil
@@ -180,8 +192,8 @@ func (sr *segRun) rangeBitmap(n *node) (*roaring.Bitmap, error) {
 	return roaring.FastOr(bms...), nil
 }
 
-// phraseBitmap returns the documents (of within, when given) where the
-// terms of n stand at consecutive positions, stop words counting as any
+// phraseBitmap returns the documents (at least those of within, when
+// given; see eval) where the terms of n stand at consecutive positions, stop words counting as any
 // word, as Bleve's phrase searcher matches them.
 //
 // Verifying a phrase reads the positions of its words in every document
@@ -193,14 +205,8 @@ func (sr *segRun) rangeBitmap(n *node) (*roaring.Bitmap, error) {
 func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap, error) {
 	key := termKey{n.field, strings.Join(n.terms, "\x00")}
 	id := sr.ss.Id()
-	restrict := func(bm *roaring.Bitmap) *roaring.Bitmap {
-		if within == nil {
-			return bm // shared: read-only, as every node result is
-		}
-		return roaring.And(bm, within)
-	}
 	if ph, ok := sr.x.phrases.cached(id, key); ok {
-		return restrict(ph.bm), nil
+		return ph.bm, nil // shared: read-only, as every node result is
 	}
 	var sets []*roaring.Bitmap
 	for _, t := range n.terms {
@@ -228,7 +234,7 @@ func (sr *segRun) phraseBitmap(n *node, within *roaring.Bitmap) (*roaring.Bitmap
 	if err != nil {
 		return nil, err
 	}
-	return restrict(ph.bm), nil
+	return ph.bm, nil
 }
 
 // phraseCacheRatio: a search verifies a phrase in all of a segment's
@@ -252,17 +258,13 @@ func (sr *segRun) verifyPhrase(n *node, cand *roaring.Bitmap) (*roaring.Bitmap, 
 		it  segment.PostingsIterator
 	}
 	var pts []pterm
-	d, err := sr.dict(n.field)
-	if err != nil {
-		return nil, err
-	}
 	for off, t := range n.terms {
 		if t == "" {
 			continue
 		}
-		pl, err := d.PostingsList([]byte(t), nil, nil)
+		pl, err := sr.postingsList(n.field, t)
 		if err != nil {
-			return nil, fmt.Errorf("postings of %s:%s: %w", n.field, t, err)
+			return nil, err
 		}
 		pts = append(pts, pterm{off, pl.Iterator(true, false, true, nil)})
 	}

@@ -202,13 +202,9 @@ func (sr *segRun) locations(field, term string, doc uint32) ([]loc, error) {
 	k := termKey{field, term}
 	c := sr.locs[k]
 	if c == nil {
-		d, err := sr.dict(field)
+		pl, err := sr.postingsList(field, term)
 		if err != nil {
 			return nil, err
-		}
-		pl, err := d.PostingsList([]byte(term), nil, nil)
-		if err != nil {
-			return nil, fmt.Errorf("postings of %s:%s: %w", field, term, err)
 		}
 		c = &locCursor{it: pl.Iterator(false, false, true, nil)}
 		if sr.locs == nil {
@@ -369,9 +365,8 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 				dated[i] = append(dated[i], dayCount{d, int(c)})
 			}
 		}
-		if !slices.IsSortedFunc(dated[i], func(a, b dayCount) int { return cmp.Compare(a.day, b.day) }) {
-			slices.SortFunc(dated[i], func(a, b dayCount) int { return cmp.Compare(a.day, b.day) })
-		}
+		// In order already unless a value that is no date sits among them.
+		slices.SortFunc(dated[i], func(a, b dayCount) int { return cmp.Compare(a.day, b.day) })
 		if desc {
 			slices.Reverse(dated[i])
 		}

@@ -116,16 +116,6 @@ func (c *impactCursor) atSparse(doc uint32) (freq uint32, norm float64, ok bool)
 // hundred hits. A variable so that tests can force either way.
 var sparseRatio uint64 = 16
 
-// sparseCursor returns a cursor reading term's postings in field of seg
-// one document at a time.
-func sparseCursor(d segment.TermDictionary, field, term string) (impactCursor, error) {
-	pl, err := d.PostingsList([]byte(term), nil, nil)
-	if err != nil {
-		return impactCursor{}, fmt.Errorf("postings of %s:%s: %w", field, term, err)
-	}
-	return impactCursor{it: pl.Iterator(true, true, false, nil)}, nil
-}
-
 // maxImpactBytes bounds the memory the impacts of one index hold; beyond
 // it, entries picked at random make room.
 const maxImpactBytes = 64 << 20

@@ -236,11 +236,11 @@ func (x *Index) impactCursor(sr *segRun, field, term string, n uint64) (impactCu
 		return impactCursor{}, err
 	}
 	if n*sparseRatio < bm.GetCardinality() {
-		d, err := sr.dict(field)
+		pl, err := sr.postingsList(field, term)
 		if err != nil {
 			return impactCursor{}, err
 		}
-		return sparseCursor(d, field, term)
+		return impactCursor{it: pl.Iterator(true, true, false, nil)}, nil
 	}
 	im, err := x.impactsOf(sr.ss.Id(), sr.seg, field, term)
 	if err != nil {

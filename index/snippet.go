@@ -296,6 +296,12 @@ func foldSpace(s string) string {
 	if !needsFold(s) {
 		return s
 	}
+	return foldRunes(s)
+}
+
+// foldRunes is foldSpace rune by rune, without its check for text that
+// needs no folding.
+func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
