@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"runtime"
-	"sync/atomic"
 	"time"
 )
 
@@ -22,7 +21,6 @@ import (
 type admission struct {
 	slots   chan struct{}
 	maxWait time.Duration
-	waiting atomic.Int32 // requests queued for a slot now
 }
 
 // newAdmission admits one request per core (two per core measured a p99
@@ -44,19 +42,15 @@ func (a *admission) wrap(next, busy http.HandlerFunc) http.HandlerFunc {
 		select {
 		case a.slots <- struct{}{}:
 		default:
-			a.waiting.Add(1)
 			t := time.NewTimer(a.maxWait)
 			defer t.Stop()
 			select {
 			case a.slots <- struct{}{}:
-				a.waiting.Add(-1)
 			case <-t.C:
-				a.waiting.Add(-1)
 				w.Header().Set("Retry-After", "1")
 				busy(w, r)
 				return
 			case <-r.Context().Done():
-				a.waiting.Add(-1)
 				return
 			}
 		}
