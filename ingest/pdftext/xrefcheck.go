@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"strconv"
 )
 
 // Checking cross-reference streams before the library reads them. The
@@ -88,12 +89,9 @@ func prevOffset(sec []byte) int {
 // atoiBounded parses a run of decimal digits, returning -1 for one too
 // long to be an offset.
 func atoiBounded(b []byte) int {
-	if len(b) == 0 || len(b) > 15 {
+	n, err := strconv.Atoi(string(b))
+	if err != nil {
 		return -1
-	}
-	n := 0
-	for _, c := range b {
-		n = n*10 + int(c-'0')
 	}
 	return n
 }
