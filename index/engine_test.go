@@ -161,28 +161,7 @@ func sortedKeys(m map[string]bool) []string {
 func TestEngineMatchesBleve(t *testing.T) {
 	recs := realRecords(t)
 	ctx := context.Background()
-	x, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	for i := 0; i < len(recs); i += 7 {
-		if err := x.Index(ctx, recs[i:min(i+7, len(recs))]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Replace some records with fewer items: their old items are deleted.
-	var again []*corpus.Record
-	for i := 0; i < len(recs); i += 5 {
-		r := *recs[i]
-		if len(r.Items) > 1 {
-			r.Items = r.Items[:len(r.Items)/2]
-		}
-		again = append(again, &r)
-	}
-	if err := x.Index(ctx, again); err != nil {
-		t.Fatal(err)
-	}
+	x := segmentedIndex(t, recs, 7, 5)
 	reqs := engineRequests(recs)
 	t.Logf("%d records, %d searches", len(recs), len(reqs))
 	// Scores from impacts read whole (and cached) and from postings read
@@ -219,6 +198,37 @@ func TestEngineMatchesBleve(t *testing.T) {
 			}
 		})
 	}
+}
+
+// segmentedIndex indexes recs in batches of batch records, so that the
+// index has several segments, then indexes every every-th record again
+// with half its items, so that segments hold deleted documents. The index
+// is closed when the test ends.
+func segmentedIndex(t *testing.T, recs []*corpus.Record, batch, every int) *Index {
+	t.Helper()
+	ctx := context.Background()
+	x, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	for i := 0; i < len(recs); i += batch {
+		if err := x.Index(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var again []*corpus.Record
+	for i := 0; i < len(recs); i += every {
+		r := *recs[i]
+		if len(r.Items) > 1 {
+			r.Items = r.Items[:len(r.Items)/2]
+		}
+		again = append(again, &r)
+	}
+	if err := x.Index(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	return x
 }
 
 func compareResults(t *testing.T, r Request, got, want *Result) {

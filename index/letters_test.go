@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -74,27 +73,7 @@ func TestLinkedLetters(t *testing.T) {
 		t.Fatal("no item with a KLE number and a municipality to link letters to")
 	}
 	ctx := context.Background()
-	x, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	for i := 0; i < len(recs); i += 9 {
-		if err := x.Index(ctx, recs[i:min(i+9, len(recs))]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Replace some records with fewer items: their old items are deleted.
-	var again []*corpus.Record
-	for i := 0; i < len(recs); i += 4 {
-		if r := *recs[i]; len(r.Items) > 1 {
-			r.Items = r.Items[:len(r.Items)/2]
-			again = append(again, &r)
-		}
-	}
-	if err := x.Index(ctx, again); err != nil {
-		t.Fatal(err)
-	}
+	x := segmentedIndex(t, recs, 9, 4)
 	linked := 0
 	for _, r := range recs {
 		for _, it := range r.Items {
