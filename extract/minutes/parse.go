@@ -78,13 +78,7 @@ func Parse(text string) Minutes {
 			if m.Meeting.Date == "" {
 				m.Meeting.Date = date
 			}
-			for i := range m.Items {
-				for j := range m.Items[i].Decisions {
-					if d := &m.Items[i].Decisions[j]; d.Body == "" && d.Date == "" {
-						d.Body, d.Date = body, m.Meeting.Date
-					}
-				}
-			}
+			nameDecider(m.Items, body, m.Meeting.Date)
 		}
 	}
 	// A point published alone (a København item page) may name its
@@ -96,13 +90,7 @@ func Parse(text string) Minutes {
 		if body, ok := addressedCommittee(m.Items); ok {
 			m.Committee = body
 			m.Warnings = append(m.Warnings, "committee inferred from the recommendations: "+body)
-			for i := range m.Items {
-				for j := range m.Items[i].Decisions {
-					if d := &m.Items[i].Decisions[j]; d.Body == "" {
-						d.Body = body // as a decision under a meeting's header gets its committee
-					}
-				}
-			}
+			nameDecider(m.Items, body, "")
 		}
 	}
 	if hasTOC {
@@ -329,6 +317,24 @@ func leadingCommittee(s string) string {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// nameDecider gives the decisions that name no body the meeting's
+// committee, as decisions under a meeting's header get it, and those that
+// name no date either the meeting's date, when date is given.
+func nameDecider(items []corpus.Item, body, date string) {
+	for i := range items {
+		for j := range items[i].Decisions {
+			d := &items[i].Decisions[j]
+			if d.Body != "" {
+				continue
+			}
+			if d.Date == "" && date != "" {
+				d.Date = date
+			}
+			d.Body = body
+		}
+	}
 }
 
 // withText returns the decisions that have text.
