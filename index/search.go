@@ -191,7 +191,9 @@ func paging(r Request) (page, size int, err error) {
 		size = DefaultPageSize
 	}
 	size = min(size, MaxPageSize)
-	if page*size > MaxResultWindow {
+	// page > window/size, not page*size > window: a huge page would
+	// overflow the product and pass the check.
+	if page > MaxResultWindow/size {
 		return 0, 0, queryErrorf(r.Query, "page %d is beyond the last %d results that can be paged to; narrow the search", page, MaxResultWindow)
 	}
 	return page, size, nil

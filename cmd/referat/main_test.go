@@ -137,6 +137,22 @@ func TestIngestThenSearch(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Dialogmøde Virksomhedsservice") {
 		t.Errorf("case 19/3742: exit %d\n%s", code, out)
 	}
+	// A page number whose product with the page size overflows is refused
+	// as a usage error, as any page past the result window is.
+	for _, args := range [][]string{
+		{"--page", "4611686018427387904", "-n", "4"},
+		{"--page", "4611686018427387904"},
+	} {
+		args = append([]string{"search", "--data", data}, append(args, "ledelsestilsyn")...)
+		out, stderr, code := runCLI(t, args...)
+		if code != 2 || !strings.Contains(stderr, "page") {
+			t.Errorf("referat %q: exit %d, stderr %q; want 2 and a message naming the page\n%s", args, code, stderr, out)
+		}
+	}
+	out, stderr, code = runCLI(t, "search", "--data", data, "--page", "1", "-n", "4611686018427387904", "ledelsestilsyn")
+	if code != 0 || !strings.Contains(out, "results, 1-5 shown") {
+		t.Errorf("search -n 2^62: exit %d (stderr %q)\n%s", code, stderr, out)
+	}
 }
 
 // TestMain lets the test binary serve as the PDF reader child that ingest

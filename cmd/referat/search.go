@@ -100,6 +100,7 @@ func writeResultTable(w io.Writer, res *index.Result, req index.Request, color b
 	if size <= 0 {
 		size = index.DefaultPageSize
 	}
+	size = min(size, index.MaxPageSize) // as the index clamps it
 	first := (page-1)*size + 1
 	if res.Total == 0 {
 		fmt.Fprintf(w, "No results (%s).\n", res.Took.Round(time.Millisecond))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 
 	"referat/corpus"
 	"referat/index"
@@ -24,8 +25,14 @@ type errorData struct {
 	Query   string
 }
 
-// errorPage writes an HTML error page with status.
+// errorPage writes an HTML error page with status; under /api/ (an
+// unknown API route, a wrong method, a panic) the error is JSON, as every
+// answer of the API is.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if isAPI(r) {
+		s.jsonError(w, r, status, apiMessage(status))
+		return
+	}
 	title := http.StatusText(status)
 	switch status {
 	case http.StatusNotFound:
@@ -56,9 +63,30 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound, msgNotFound)
 }
 
+// isAPI reports whether r asks the JSON API.
+func isAPI(r *http.Request) bool {
+	return r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/")
+}
+
+// apiMessage is the JSON error message for a status the API answers
+// without a more particular one.
+func apiMessage(status int) string {
+	switch status {
+	case http.StatusInternalServerError:
+		return "internal error"
+	case http.StatusServiceUnavailable:
+		return "server busy, retry later"
+	}
+	return strings.ToLower(http.StatusText(status))
+}
+
 // internalError logs err and answers a generic 500 page.
 func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logf("web: error serving %s %s: %v", r.Method, r.URL.RequestURI(), err)
+	if isAPI(r) {
+		s.jsonError(w, r, http.StatusInternalServerError, apiMessage(http.StatusInternalServerError))
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	// A fixed page: the template machinery may be what failed.

@@ -138,7 +138,7 @@ func parseSearch(v url.Values) (searchState, *paramError) {
 	if st.Size == index.DefaultPageSize {
 		st.Size = 0
 	}
-	if st.Page > 0 && st.Page*st.pageSize() > index.MaxResultWindow {
+	if st.Page > index.MaxResultWindow/st.pageSize() { // no product: it would overflow
 		return st, paramErrorf("Side %d ligger ud over de første %d resultater; gør søgningen smallere.", st.Page, index.MaxResultWindow)
 	}
 	switch s := v.Get("type"); s {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"referat/corpus"
 	"referat/index"
@@ -147,11 +148,14 @@ func (s *Server) logf(format string, args ...any) {
 }
 
 // staticHandler serves the embedded stylesheet with a day of caching, and
-// no directory listings.
+// no directory listings. A name that is no file of fsys (a directory,
+// or a name fs.FS refuses, such as invalid UTF-8) is a 404: the file
+// server would answer the refusal with a 500.
 func (s *Server) staticHandler(fsys fs.FS) http.Handler {
 	files := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if fi, err := fs.Stat(fsys, name); !utf8.ValidString(name) || err != nil || !fi.Mode().IsRegular() {
 			s.notFound(w, r)
 			return
 		}

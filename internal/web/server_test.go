@@ -650,3 +650,59 @@ func TestBrokenIndexGives500(t *testing.T) {
 		t.Errorf("the failure is not logged:\n%s", log.String())
 	}
 }
+
+// TestHugeNumbersAndAPIErrors pins the answers to numbers that overflow a
+// product (page*size) and to failures under /api/: every one is JSON.
+func TestHugeNumbersAndAPIErrors(t *testing.T) {
+	f := testServer(t)
+	const huge = "4611686018427387904" // 2^62: times 4 wraps to 0
+	for _, target := range []string{"/?page=" + huge + "&size=4", "/?page=" + huge, "/?page=99999999999999999999999"} {
+		res, body := get(t, f.srv, target)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Side") && !strings.Contains(body, "Sidetallet") {
+			t.Errorf("GET %s: status %d; want 400 naming the page\n%.300s", target, res.StatusCode, body)
+		}
+	}
+	var e apiError
+	for _, tc := range []struct {
+		method, target string
+		status         int
+	}{
+		{"GET", "/api/search?page=" + huge + "&size=4", http.StatusBadRequest},
+		{"GET", "/api/search?q=x&page=" + huge + "&size=" + huge, http.StatusBadRequest},
+		{"GET", "/api/nosuchroute", http.StatusNotFound},
+		{"GET", "/api/items/nosuchrecord/1", http.StatusNotFound},
+		{"POST", "/api/search", http.StatusMethodNotAllowed},
+	} {
+		res, body := do(t, f.srv, tc.method, tc.target)
+		if res.StatusCode != tc.status || res.Header.Get("Content-Type") != "application/json; charset=utf-8" {
+			t.Errorf("%s %s: status %d, %s; want %d, JSON\n%.300s", tc.method, tc.target, res.StatusCode, res.Header.Get("Content-Type"), tc.status, body)
+			continue
+		}
+		if err := json.Unmarshal([]byte(body), &e); err != nil || e.Status != tc.status || e.Error == "" {
+			t.Errorf("%s %s: body %q is not an API error", tc.method, tc.target, body)
+		}
+	}
+	for _, target := range []string{"/static/%ff%fe", "/static/%00", "/static/..%2f..%2fgo.mod"} {
+		res, _ := get(t, f.srv, target)
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d; want 404", target, res.StatusCode)
+		}
+	}
+	res, _ := get(t, f.srv, "/static/style.css")
+	wantStatus(t, "/static/style.css", res, http.StatusOK)
+}
+
+// TestAPIPanicIsJSON: a panic in an API handler is answered with a JSON
+// 500, without the panic's words.
+func TestAPIPanicIsJSON(t *testing.T) {
+	f := testServer(t)
+	s := &Server{ix: f.ix, st: f.store, opts: Options{Log: &syncBuffer{}}, pages: f.srv.pages}
+	h := s.recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic(errors.New("boom in API"))
+	}))
+	res, body := get(t, h, "/api/search?q=x")
+	var e apiError
+	if res.StatusCode != http.StatusInternalServerError || json.Unmarshal([]byte(body), &e) != nil || e.Error != "internal error" || strings.Contains(body, "boom") {
+		t.Errorf("panic under /api/: status %d, %s", res.StatusCode, body)
+	}
+}
