@@ -189,6 +189,7 @@ func TestOutcome(t *testing.T) {
 		{"Indstillingerne tiltrådt.", corpus.OutcomeApproved},
 		{"Magistraten kunne tiltræde indstillingen med en række tekniske ændringer.", corpus.OutcomeApproved},
 		{"Økonomiudvalget kan tiltræde indstillingen.", corpus.OutcomeApproved},
+		{"Magistraten kunne enstemmigt tiltræde indstillingen.", corpus.OutcomeApproved},
 		{"Udvalget kunne ikke tiltræde indstillingen.", corpus.OutcomeRejected},
 		{"Indstillingen tiltrådt med den tilføjelse, at ansvarligt center udvides.", corpus.OutcomeApproved},
 		{"Indstillingen anbefales.\n\nIrene Porse (F) deltog ikke under dette punkt.", corpus.OutcomeRecommended},

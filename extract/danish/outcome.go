@@ -18,7 +18,7 @@ var outcomePhrases = []struct {
 	{corpus.OutcomeRejected, regexp.MustCompile(`\b(?:ikke (?:godkendt|godkendes|godkende|tiltræde|tiltrådt|tiltrådte|tiltrådes|vedtaget|anbefalet|anbefales|imødekommet)|afvist|afviste|afvises|afslået|afslag|forkastet|forkastes|nedstemt|bortfaldt|forslaget faldt|faldt forslaget|kunne ikke anbefale|anbefaler ikke)\b`)},
 	{corpus.OutcomePostponed, regexp.MustCompile(`\b(?:udsat|udsættes|udsætte|udsatte|udskudt|udskydes|sagen trukket|trukket af dagsordenen|tages op (?:igen|på et senere))\b`)},
 	{corpus.OutcomeRecommended, regexp.MustCompile(`\b(?:anbefales|anbefalet|anbefaler|anbefalede|indstilles (?:til|over for))\b`)},
-	{corpus.OutcomeApproved, regexp.MustCompile(`\b(?:godkendt|godkendes|godkendte|godkender|godkendelse givet|tiltrådt|tiltrådte|tiltrædes|tiltræder|(?:kan|kunne) (?:tiltræde|godkende)|vedtaget|vedtages|vedtog|bevilget|bevilges|indstillingen følges|indstillingen blev fulgt|følger indstillingen|imødekommet)\b`)},
+	{corpus.OutcomeApproved, regexp.MustCompile(`\b(?:godkendt|godkendes|godkendte|godkender|godkendelse givet|tiltrådt|tiltrådte|tiltrædes|tiltræder|(?:kan|kunne)\s+(?:enstemmigt\s+)?(?:tiltræde|godkende)|vedtaget|vedtages|vedtog|bevilget|bevilges|indstillingen følges|indstillingen blev fulgt|følger indstillingen|imødekommet)\b`)},
 	{corpus.OutcomeNoted, regexp.MustCompile(`\b(?:til efterretning|til orientering|orienteringen taget|efterretning|noteret|blev orienteret|tog orienteringen)\b`)},
 	{corpus.OutcomeDiscussed, regexp.MustCompile(`\b(?:drøftet|drøftede|drøftes|drøftelse|debatteret|behandlet uden)\b`)},
 }

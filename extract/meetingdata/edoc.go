@@ -104,7 +104,7 @@ func fromEDoc(doc corpus.Document) (corpus.Record, bool) {
 				minutes.Item(&it, dropTitleLine(body, it.Number, it.Title), ctx)
 				for k := range it.Decisions {
 					if d := &it.Decisions[k]; d.Outcome == corpus.OutcomeOther {
-						d.Outcome = outcomeOf(d.Text)
+						d.Outcome = danish.Outcome(d.Text)
 					}
 				}
 			}

@@ -266,7 +266,7 @@ func historyDecisions(text string) []corpus.Decision {
 			return
 		}
 		cur.Text = strings.TrimSpace(strings.Join(lines, "\n"))
-		cur.Outcome = outcomeOf(cur.Text)
+		cur.Outcome = danish.Outcome(cur.Text)
 		cur.Votes = danish.Votes(cur.Text)
 		// An entry whose decision is not published yet is no decision.
 		if cur.Body != "" && cur.Text != "" && !emptyContent.MatchString(cur.Text) {
@@ -320,15 +320,15 @@ func decisionOf(heading, text string, ctx minutes.Context) corpus.Decision {
 	var d corpus.Decision
 	if m := bodyOnly.FindStringSubmatch(heading); m != nil && !strings.EqualFold(strings.TrimSpace(m[1]), "udvalget") {
 		d = corpus.Decision{Body: bodyName(m[1]), Date: ctx.Date, Text: text}
-		d.Outcome = outcomeOf(text)
+		d.Outcome = danish.Outcome(text)
 		d.Votes = danish.Votes(text)
 	} else if ds := minutes.Decisions([]corpus.Section{{Heading: heading, Text: text}}, ctx); len(ds) == 1 {
 		d = ds[0]
 	} else {
-		d = corpus.Decision{Body: ctx.Committee, Date: ctx.Date, Text: text, Outcome: outcomeOf(text), Votes: danish.Votes(text)}
+		d = corpus.Decision{Body: ctx.Committee, Date: ctx.Date, Text: text, Outcome: danish.Outcome(text), Votes: danish.Votes(text)}
 	}
 	if d.Outcome == corpus.OutcomeOther {
-		d.Outcome = outcomeOf(d.Text)
+		d.Outcome = danish.Outcome(d.Text)
 	}
 	// A decision of an earlier meeting printed with its date:
 	// "18. september 2012: Sagen udsat ...".
@@ -362,21 +362,6 @@ func clockOf(s string) string {
 		return ""
 	}
 	return fmt.Sprintf("%02d:%s", h, m[2])
-}
-
-// approves is how minutes of some systems say a recommendation was
-// adopted: "Magistraten kunne tiltræde indstillingen", "Udvalget
-// tiltrådte indstillingen".
-var approves = regexp.MustCompile(`(?i)^(?:[^.]{0,80}\b(?:kunne|kan)\s+(?:enstemmigt\s+)?tiltræde\s+indstillingen|[^.]{0,80}\btiltrådte\s+indstillingen)`)
-
-// outcomeOf maps a decision text to the outcome vocabulary; it adds the
-// phrasings of adoption that danish.Outcome leaves as "other".
-func outcomeOf(text string) corpus.Outcome {
-	o := danish.Outcome(text)
-	if o == corpus.OutcomeOther && approves.MatchString(strings.TrimSpace(text)) {
-		return corpus.OutcomeApproved
-	}
-	return o
 }
 
 // "Forretningsudvalgets beslutning", "REGIONSRÅDETS BESLUTNING".
