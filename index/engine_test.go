@@ -30,9 +30,6 @@ func realRecords(t testing.TB) []*corpus.Record {
 	seen := map[string]bool{}
 	var recs []*corpus.Record
 	for _, j := range jobs {
-		if b := filepath.Base(j.Path); b == "PROVENANCE.md" || b == "README.md" {
-			continue
-		}
 		doc, err := ingest.ReadJob(context.Background(), j, ingest.Options{})
 		if err != nil {
 			continue // a format ingest refuses, e.g. a legacy .doc

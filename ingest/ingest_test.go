@@ -220,3 +220,14 @@ func FuzzDetectAndRead(f *testing.F) {
 		}
 	})
 }
+
+func TestFolderNote(t *testing.T) {
+	for name, want := range map[string]bool{
+		"README.md": true, "readme": true, "LICENSE.txt": true, "Provenance.MD": true, "licence": true,
+		"1552816.pdf": false, "readme-til-udvalget.pdf": false, "licensering.pdf": false, "README_1.pdf": false,
+	} {
+		if got := FolderNote(name); got != want {
+			t.Errorf("FolderNote(%q) = %v; want %v", name, got, want)
+		}
+	}
+}

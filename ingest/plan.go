@@ -23,14 +23,30 @@ type Job struct {
 
 // Plan expands files and folders into jobs; see Walk. It holds every job
 // in memory: batches of unbounded size use Walk.
+// Folder notes (see FolderNote) are left out.
 func Plan(paths []string) ([]Job, []error) {
 	var jobs []Job
 	var errs []error
 	Walk(paths, func(j Job) error {
 		jobs = append(jobs, j)
 		return nil
-	}, func(err error) { errs = append(errs, err) })
+	}, func(err error) { errs = append(errs, err) }, nil)
 	return jobs, errs
+}
+
+// folderNotes are the names (before any extension, lower-cased) of the
+// files a collection keeps beside its documents to describe them.
+var folderNotes = map[string]bool{
+	"readme": true, "provenance": true, "license": true, "licence": true,
+	"copying": true, "notice": true,
+}
+
+// FolderNote reports whether the file name is a note about a folder
+// (README, PROVENANCE, LICENSE, in any case and with any extension:
+// README.md, LICENSE.txt) rather than a document of it.
+func FolderNote(name string) bool {
+	stem, _, _ := strings.Cut(filepath.Base(name), ".")
+	return folderNotes[strings.ToLower(stem)]
 }
 
 // Walk calls fn with the job of every file under paths, folder by folder
@@ -39,9 +55,15 @@ func Plan(paths []string) ([]Job, []error) {
 // publication XML file takes the files it names as attachments; those
 // files are then not ingested on their own, so a meeting is one record,
 // not one per PDF. A path that cannot be read is passed to onErr, naming
-// it, and the walk goes on. Walk stops with the first error fn returns.
-func Walk(paths []string, fn func(Job) error, onErr func(error)) error {
-	w := walker{fn: fn, onErr: onErr, attached: map[string]bool{}}
+// it, and the walk goes on. Folder notes (see FolderNote) found in a
+// folder are not documents: they are passed to onNote, when it is not
+// nil, instead of fn; a note named on its own is a document like any
+// other. Walk stops with the first error fn returns.
+func Walk(paths []string, fn func(Job) error, onErr func(error), onNote func(path string)) error {
+	if onNote == nil {
+		onNote = func(string) {}
+	}
+	w := walker{fn: fn, onErr: onErr, onNote: onNote, attached: map[string]bool{}}
 	for i, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -65,7 +87,8 @@ func Walk(paths []string, fn func(Job) error, onErr func(error)) error {
 }
 
 // Count returns how many files Walk would consider under paths, without
-// reading them: an upper bound of its jobs, for a progress bar.
+// reading them: an upper bound of its jobs (folder notes left out), for a
+// progress bar.
 func Count(paths []string) int {
 	n := 0
 	for i, p := range paths {
@@ -79,7 +102,7 @@ func Count(paths []string) int {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-			case !d.IsDir():
+			case !d.IsDir() && (path == p || !FolderNote(d.Name())):
 				n++
 			}
 			return nil
@@ -104,8 +127,9 @@ func covered(path string, earlier []string) bool {
 }
 
 type walker struct {
-	fn    func(Job) error
-	onErr func(error)
+	fn     func(Job) error
+	onErr  func(error)
+	onNote func(string)
 	// attached holds files named by a publication in a folder above that
 	// the walk has not reached yet; each is forgotten once passed.
 	attached map[string]bool
@@ -125,6 +149,8 @@ func (w *walker) dir(dir string) error {
 		switch t := e.Type(); {
 		case t.IsDir():
 			subdirs = append(subdirs, p)
+		case FolderNote(e.Name()):
+			w.onNote(p)
 		case t.IsRegular() || t&fs.ModeSymlink != 0:
 			files = append(files, p)
 		}

@@ -36,9 +36,6 @@ func realRecords(ctx context.Context) ([]corpus.Record, error) {
 	seen := map[string]bool{}
 	var recs []corpus.Record
 	for _, j := range jobs {
-		if b := filepath.Base(j.Path); b == "PROVENANCE.md" || b == "README.md" {
-			continue
-		}
 		doc, err := ingest.ReadJob(ctx, j, ingest.Options{})
 		if err != nil {
 			continue // e.g. a legacy .doc beside its PDF

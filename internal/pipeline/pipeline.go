@@ -148,8 +148,12 @@ type Report struct {
 	Skipped  int       `json:"skipped"`
 	Failed   int       `json:"failed"`
 	Failures []Failure `json:"failures"`
-	Started  time.Time `json:"started"`
-	Duration string    `json:"duration"`
+	// NotDocuments are the folder notes (README, PROVENANCE, LICENSE)
+	// found in the folders ingested and skipped as not documents; they
+	// are not counted in Total.
+	NotDocuments []string  `json:"skipped_not_documents,omitempty"`
+	Started      time.Time `json:"started"`
+	Duration     string    `json:"duration"`
 }
 
 // Failure names a document that could not be ingested and why.
@@ -172,6 +176,7 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options
 	if opts.Start != nil {
 		opts.Start(ingest.Count(paths))
 	}
+	var notes []string
 	err := p.run(ctx, opts, rep, func(send func(unit) error) error {
 		var sendErr error
 		err := ingest.Walk(paths, func(j ingest.Job) error {
@@ -180,12 +185,13 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options
 			if sendErr == nil {
 				sendErr = send(func(context.Context) (Event, *corpus.Record) { return Event{Status: StatusFailed, Err: err}, nil })
 			}
-		})
+		}, func(path string) { notes = append(notes, path) })
 		if err == nil {
 			err = sendErr
 		}
 		return err
 	})
+	rep.NotDocuments = notes
 	return rep.finish(err)
 }
 
@@ -478,5 +484,8 @@ func (r *Report) WriteSummary(w io.Writer) {
 		r.Total, r.Ingested, r.Indexed, r.Skipped, r.Failed, r.Duration)
 	for _, f := range r.Failures {
 		fmt.Fprintf(w, "  failed: %s: %s\n", f.Path, f.Reason)
+	}
+	for _, path := range r.NotDocuments {
+		fmt.Fprintf(w, "  skipped: %s: a folder note, not a document\n", path)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -295,5 +296,54 @@ func TestReindexRefusesWhileServing(t *testing.T) {
 	}
 	if items, _, _ := p.Index.Count(); items != 2 {
 		t.Errorf("the held index has %d items after the refused reindex; want 2", items)
+	}
+}
+
+// TestFolderNotesAreNotDocuments ingests a folder holding the sample
+// corpus's PROVENANCE.md, a README and a LICENSE beside a minutes file:
+// only the minutes become a record, and the report names each note as
+// skipped. A note named on its own is read like any file.
+func TestFolderNotesAreNotDocuments(t *testing.T) {
+	dir := t.TempDir()
+	prov, err := os.ReadFile(testcorpus.Path("PROVENANCE.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile(testcorpus.Path("seeds/000_734b34927aab3490.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	notes := []string{filepath.Join(dir, "PROVENANCE.md"), filepath.Join(dir, "sub", "readme"), filepath.Join(dir, "LICENSE.txt")}
+	for _, n := range notes {
+		os.WriteFile(n, prov, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "sub", "referat.txt"), seed, 0o644)
+
+	p, _ := openTemp(t)
+	rep, err := p.IngestPaths(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Total != 1 || rep.Ingested != 1 {
+		t.Errorf("report = %+v; want the one minutes file ingested", rep)
+	}
+	ids, _ := p.Store.RecordIDs()
+	if len(ids) != 1 || ids[0] != corpus.Hash(seed) {
+		t.Errorf("store holds %v; want only the minutes", ids)
+	}
+	slices.Sort(notes)
+	if got := slices.Sorted(slices.Values(rep.NotDocuments)); !slices.Equal(got, notes) {
+		t.Errorf("report names as skipped %q; want %q", got, notes)
+	}
+	var sum bytes.Buffer
+	rep.WriteSummary(&sum)
+	if !strings.Contains(sum.String(), "skipped: "+notes[0]) {
+		t.Errorf("summary does not name %s as skipped:\n%s", notes[0], sum.String())
+	}
+
+	rep, err = p.IngestPaths(context.Background(), []string{notes[0]}, Options{})
+	if err != nil || rep.Ingested != 1 || len(rep.NotDocuments) != 0 {
+		t.Errorf("ingesting %s by name: report %+v, %v; want it ingested", notes[0], rep, err)
 	}
 }
