@@ -11,6 +11,7 @@ const (
 	FormatJSON Format = "json"
 	FormatXML  Format = "xml"
 	FormatDOCX Format = "docx"
+	FormatDOC  Format = "doc" // legacy Word, read through antiword or catdoc
 )
 
 // Document is what ingest hands to extract: the source bytes and their text.

@@ -21,6 +21,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // oleMagic starts an OLE2 compound file: legacy .doc, .xls, .msg.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
+// wordStream is "WordDocument" in UTF-16LE.
+var wordStream = []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")
+
 // Detect tells the format of a document from its bytes.
 func Detect(data []byte) (corpus.Format, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -34,7 +37,12 @@ func Detect(data []byte) (corpus.Format, error) {
 		return corpus.FormatPDF, nil
 	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return "", fmt.Errorf("%w: a legacy Office file (Word .doc or similar); save it as PDF or DOCX", ErrUnknownFormat)
+		// A Word file's compound document holds a stream named
+		// "WordDocument" (its directory names are UTF-16LE).
+		if bytes.Contains(data, wordStream) {
+			return corpus.FormatDOC, nil
+		}
+		return "", fmt.Errorf("%w: a legacy Office file (Excel, Outlook or similar); save it as PDF", ErrUnknownFormat)
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		if bytes.Contains(data, []byte("word/document.xml")) {

@@ -57,7 +57,7 @@ func TestDetectRejects(t *testing.T) {
 		{"byte-order mark only", []byte("\xef\xbb\xbf\n"), ErrEmpty},
 		{"binary junk", junk, ErrUnknownFormat},
 		{"png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), junk...), ErrUnknownFormat},
-		{"ole word file", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0}, junk...), ErrUnknownFormat},
+		{"ole file without a Word stream", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0}, junk...), ErrUnknownFormat},
 		{"zip not docx", append([]byte("PK\x03\x04"), junk...), ErrUnknownFormat},
 	}
 	for _, tt := range tests {

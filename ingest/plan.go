@@ -193,7 +193,7 @@ func (w *walker) files(dir string, files []string) error {
 // fileRef matches a file name with a document extension as written inside
 // an XML file, with or without folders (eDoc "1552823.PDF", SBSYS
 // "Enclosures\1.pdf").
-var fileRef = regexp.MustCompile(`(?i)[^<>"'\[\]\r\n]*\.(?:pdf|docx|html?|txt)\b`)
+var fileRef = regexp.MustCompile(`(?i)[^<>"'\[\]\r\n]*\.(?:pdf|docx?|html?|txt)\b`)
 
 // publicationAttachments returns the files beside the XML file at path that
 // it names, keyed by the name as written. Files that are not XML name none.

@@ -115,11 +115,16 @@ func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (co
 		if err != nil {
 			return doc, fmt.Errorf("docx: %w", err)
 		}
+	case corpus.FormatDOC:
+		text, err = wordDocText(ctx, data)
+		if err != nil {
+			return doc, fmt.Errorf("doc: %w", err)
+		}
 	case corpus.FormatJSON, corpus.FormatXML:
 		// Structured sources are read from Raw by extract.
 	}
 	doc.Text = cleanText(text)
-	if doc.Text == "" && (format == corpus.FormatPDF || format == corpus.FormatHTML || format == corpus.FormatText || format == corpus.FormatDOCX) {
+	if doc.Text == "" && (format == corpus.FormatPDF || format == corpus.FormatHTML || format == corpus.FormatText || format == corpus.FormatDOCX || format == corpus.FormatDOC) {
 		doc.Warnings = append(doc.Warnings, "no text found")
 	}
 	return doc, nil
@@ -132,6 +137,7 @@ var contentTypes = map[corpus.Format]string{
 	corpus.FormatJSON: "application/json",
 	corpus.FormatXML:  "application/xml",
 	corpus.FormatDOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	corpus.FormatDOC:  "application/msword",
 }
 
 // decodeText decodes plain text: UTF-8 when valid, else windows-1252, the

@@ -23,6 +23,7 @@ var contentTypes = map[corpus.Format]string{
 	corpus.FormatJSON: "application/json",
 	corpus.FormatXML:  "application/xml",
 	corpus.FormatDOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	corpus.FormatDOC:  "application/msword",
 }
 
 // extensions name a download whose source had no file name.
@@ -34,6 +35,7 @@ var extensions = map[string]string{
 	"application/xml":  ".xml",
 	"text/xml":         ".xml",
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+	"application/msword": ".doc",
 }
 
 // source serves the stored bytes of a document. Only a valid id reaches
