@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -229,5 +230,32 @@ func TestFolderNote(t *testing.T) {
 		if got := FolderNote(name); got != want {
 			t.Errorf("FolderNote(%q) = %v; want %v", name, got, want)
 		}
+	}
+}
+
+// TestReadRefusesBeforeReading: a 3 GB (sparse) file is refused by its
+// size, before a byte is read; the refusal costs no memory.
+func TestReadRefusesBeforeReading(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "stor.pdf")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(3 << 30); err != nil {
+		t.Skipf("no sparse 3 GB file here: %v", err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadFile(context.Background(), big, Options{})
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "over the limit") || !strings.Contains(err.Error(), big) {
+		t.Errorf("ReadFile(3 GB) error = %v; want a size error naming the file", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("refusing a 3 GB file allocated %d bytes", grew)
+	}
+	if _, _, err := ReadRegularFile(t.TempDir(), 100); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("ReadRegularFile(folder) error = %v; want ErrNotRegular", err)
 	}
 }

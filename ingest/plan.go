@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -151,7 +150,9 @@ func (w *walker) dir(dir string) error {
 			subdirs = append(subdirs, p)
 		case FolderNote(e.Name()):
 			w.onNote(p)
-		case t.IsRegular() || t&fs.ModeSymlink != 0:
+		default:
+			// Pipes, devices and sockets too: their jobs fail with a
+			// reason naming them (ReadRegularFile), never read.
 			files = append(files, p)
 		}
 	}
@@ -198,17 +199,14 @@ var fileRef = regexp.MustCompile(`(?i)[^<>"'\[\]\r\n]*\.(?:pdf|docx?|html?|txt)\
 // publicationAttachments returns the files beside the XML file at path that
 // it names, keyed by the name as written. Files that are not XML name none.
 func publicationAttachments(path string) map[string]string {
-	f, err := os.Open(path)
+	head, err := readHead(path, 1024)
 	if err != nil {
+		return nil // the job's own read says why
+	}
+	if format, err := Detect(head); err != nil || format != corpus.FormatXML {
 		return nil
 	}
-	defer f.Close()
-	head := make([]byte, 1024)
-	n, _ := io.ReadFull(f, head)
-	if format, err := Detect(head[:n]); err != nil || format != corpus.FormatXML {
-		return nil
-	}
-	data, err := os.ReadFile(path)
+	data, _, err := ReadRegularFile(path, DefaultMaxBytes)
 	if err != nil {
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -33,28 +32,20 @@ type Options struct {
 	Isolate bool
 }
 
-func (o Options) maxBytes() int64 {
+// ByteLimit is the largest document read: MaxBytes, or DefaultMaxBytes.
+func (o Options) ByteLimit() int64 {
 	if o.MaxBytes > 0 {
 		return o.MaxBytes
 	}
 	return DefaultMaxBytes
 }
 
-// ReadFile reads the file at path as a Document.
+// ReadFile reads the file at path as a Document; see ReadRegularFile
+// for what it refuses before reading.
 func ReadFile(ctx context.Context, path string, opts Options) (corpus.Document, error) {
-	fi, err := os.Stat(path)
+	data, fi, err := ReadRegularFile(path, opts.ByteLimit())
 	if err != nil {
-		return corpus.Document{}, fmt.Errorf("read %s: %w", path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		return corpus.Document{}, fmt.Errorf("read %s: not a regular file", path)
-	}
-	if fi.Size() > opts.maxBytes() {
-		return corpus.Document{}, fmt.Errorf("read %s: %d bytes is over the limit of %d", path, fi.Size(), opts.maxBytes())
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return corpus.Document{}, fmt.Errorf("read %s: %w", path, err)
+		return corpus.Document{}, err
 	}
 	src := corpus.Source{Path: path, FetchedAt: fi.ModTime().UTC().Format(time.RFC3339)}
 	doc, err := Read(ctx, data, src, opts)
@@ -70,8 +61,8 @@ func ReadFile(ctx context.Context, path string, opts Options) (corpus.Document, 
 // add it.
 func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (corpus.Document, error) {
 	doc := corpus.Document{ID: corpus.Hash(data), Source: src, Raw: data}
-	if int64(len(data)) > opts.maxBytes() {
-		return doc, fmt.Errorf("%d bytes is over the limit of %d", len(data), opts.maxBytes())
+	if int64(len(data)) > opts.ByteLimit() {
+		return doc, fmt.Errorf("%d bytes is over the limit of %d", len(data), opts.ByteLimit())
 	}
 	format, err := Detect(data)
 	if err != nil {

@@ -199,7 +199,7 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options
 // this version of extract and indexed.
 func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) (Event, *corpus.Record) {
 	ev := Event{Path: job.Path}
-	data, err := os.ReadFile(job.Path)
+	data, _, err := ingest.ReadRegularFile(job.Path, opts.Ingest.ByteLimit())
 	if err != nil {
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, nil
