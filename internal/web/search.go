@@ -31,6 +31,7 @@ type searchData struct {
 	Next    string
 	Help    bool // show the query syntax help
 	Filters []hidden
+	FeedURL string // the Atom feed of the search
 }
 
 // hitView is one result as shown.
@@ -98,6 +99,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		data.Title = st.Q
 	}
 	data.Ran = true
+	data.FeedURL = feedURL(st)
 	data.Total = res.Total
 	data.Took = formatTook(res.Took)
 	for _, h := range res.Hits {
