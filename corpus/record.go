@@ -27,9 +27,23 @@ const (
 	OutcomeDiscussed   Outcome = "discussed"   // Drøftet
 	OutcomeRejected    Outcome = "rejected"    // Afvist, Ikke godkendt
 	OutcomePostponed   Outcome = "postponed"   // Udsat
+	OutcomeReferred    Outcome = "referred"    // Fremsendes/Oversendes til, Henvist til: sent on undecided
 	OutcomeNone        Outcome = "none"        // Intet under dette punkt
 	OutcomeOther       Outcome = "other"       // a decision that fits none of the above
 )
+
+// Outcomes are the outcomes in the order they are offered (filters,
+// help texts).
+var Outcomes = []Outcome{OutcomeApproved, OutcomeRecommended, OutcomeNoted, OutcomeDiscussed, OutcomeRejected, OutcomePostponed, OutcomeReferred, OutcomeNone, OutcomeOther}
+
+// OutcomeNames returns Outcomes as strings.
+func OutcomeNames() []string {
+	out := make([]string, len(Outcomes))
+	for i, o := range Outcomes {
+		out[i] = string(o)
+	}
+	return out
+}
 
 // Record is the structure extracted from one source document.
 type Record struct {
@@ -105,6 +119,18 @@ type Item struct {
 	Closed bool `json:"closed,omitempty"`
 	// History lists the earlier treatments of the case ("Sagens forløb").
 	History []string `json:"history,omitempty"`
+	// Outcome is the item's outcome: that of the decision of the meeting
+	// the item belongs to, never that of an earlier body's decision
+	// printed with it (case history); "" when that meeting has not
+	// decided (an agenda). Filled by extract; readers use it rather than
+	// deriving their own from Decisions.
+	Outcome Outcome `json:"outcome,omitempty"`
+	// DecidedBy and DecidedOn are the body and date of the decision
+	// Outcome comes from where they differ from the record's committee
+	// and meeting date (or those are unknown); "" where they are the
+	// same.
+	DecidedBy string `json:"decided_by,omitempty"`
+	DecidedOn string `json:"decided_on,omitempty"`
 }
 
 // CaseNumber is a journal or case number as printed, with its scheme.

@@ -38,6 +38,7 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 	if rec.Items == nil {
 		rec.Items = []corpus.Item{}
 	}
+	itemOutcomes(rec)
 	if rec.Warnings == nil {
 		rec.Warnings = []string{}
 	}

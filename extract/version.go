@@ -12,4 +12,5 @@ package extract
 //	   agendas, municipality from a document's own parts first
 //	4  committee of a point printed without its meeting's header, from
 //	   the body its recommendations address
-const Version = 4
+//	5  an item's outcome (Item.Outcome): its own meeting's decision's
+const Version = 5

@@ -88,19 +88,23 @@ type FacetCount struct {
 
 // Hit is one matching item or document.
 type Hit struct {
-	ID           string   `json:"id"`        // "<recordID>/<number>" for items, "<recordID>" for documents
-	Type         string   `json:"type"`      // TypeItem or TypeDocument
-	RecordID     string   `json:"record_id"` // the corpus record this hit comes from
-	ItemNumber   int      `json:"item_number,omitempty"`
-	Kind         string   `json:"kind"`
-	Municipality string   `json:"municipality"`
-	Committee    string   `json:"committee"`
-	Date         string   `json:"date"` // YYYY-MM-DD, "" when unknown
-	Title        string   `json:"title"`
-	Outcome      string   `json:"outcome,omitempty"` // of the item's last decision
-	CaseNumbers  []string `json:"case_numbers,omitempty"`
-	Snippet      []Span   `json:"snippet,omitempty"`
-	Score        float64  `json:"score"`
+	ID           string `json:"id"`        // "<recordID>/<number>" for items, "<recordID>" for documents
+	Type         string `json:"type"`      // TypeItem or TypeDocument
+	RecordID     string `json:"record_id"` // the corpus record this hit comes from
+	ItemNumber   int    `json:"item_number,omitempty"`
+	Kind         string `json:"kind"`
+	Municipality string `json:"municipality"`
+	Committee    string `json:"committee"`
+	Date         string `json:"date"` // YYYY-MM-DD, "" when unknown
+	Title        string `json:"title"`
+	Outcome      string `json:"outcome,omitempty"` // the item's outcome: its own meeting's decision's (corpus.Item.Outcome)
+	// DecidedBy and DecidedOn name the body and date of that decision
+	// where they are not the hit's committee and date.
+	DecidedBy   string   `json:"decided_by,omitempty"`
+	DecidedOn   string   `json:"decided_on,omitempty"`
+	CaseNumbers []string `json:"case_numbers,omitempty"`
+	Snippet     []Span   `json:"snippet,omitempty"`
+	Score       float64  `json:"score"`
 }
 
 // Span is a piece of a snippet. Text is plain document text, never markup:

@@ -66,15 +66,12 @@ func entries(r *corpus.Record) ([]entry, error) {
 		f[fNumber] = float64(it.Number)
 		f[fTitle] = it.Title
 		f[fBody] = itemBody(it)
-		var outs []string
-		for _, d := range it.Decisions {
-			if d.Outcome != "" {
-				outs = append(outs, string(d.Outcome))
+		if it.Outcome != "" {
+			f[fOutcome] = string(it.Outcome)
+			f[fLastOutcome] = string(it.Outcome)
+			if it.DecidedBy != "" || it.DecidedOn != "" {
+				f[fDecidedBy] = it.DecidedBy + "\x1f" + it.DecidedOn
 			}
-		}
-		if len(outs) > 0 {
-			f[fOutcome] = outs
-			f[fLastOutcome] = outs[len(outs)-1]
 		}
 		var heads []string
 		for _, s := range it.Sections {

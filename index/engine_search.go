@@ -553,6 +553,8 @@ func storedHit(sr *segRun, doc uint32, ms []span, literals []string, snippet boo
 			h.Date = string(value)
 		case fLastOutcome:
 			h.Outcome = string(value)
+		case fDecidedBy:
+			h.DecidedBy, h.DecidedOn, _ = strings.Cut(string(value), "\x1f")
 		case fCaseRaw:
 			h.CaseNumbers = append(h.CaseNumbers, string(value))
 		case fTitle:

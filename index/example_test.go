@@ -33,6 +33,7 @@ func exampleRecord() *corpus.Record {
 				Body: "Udvalget for Job & Arbejdsmarked", Date: "2019-05-08",
 				Text: "Udvalget drøftede temaet.", Outcome: corpus.OutcomeDiscussed,
 			}},
+			Outcome: corpus.OutcomeDiscussed, // the meeting's own decision's (extract fills it)
 		}},
 	}
 }

@@ -25,6 +25,7 @@ func hitFrom(h *search.DocumentMatch) Hit {
 		hit.ItemNumber = int(n)
 	}
 	hit.Date = str(f[fDay])
+	hit.DecidedBy, hit.DecidedOn, _ = strings.Cut(str(f[fDecidedBy]), "\x1f")
 	return hit
 }
 

@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-10"
+const mappingVersion = "referat-index-11"
 
 // Analyzer names.
 const (
@@ -44,8 +44,9 @@ const (
 	fDate         = "date" // for date ranges
 	fDay          = "day"  // "2006-01-02": shown, and sorted by (one term per hit, where a date field has several)
 	fYear         = "year"
-	fOutcome      = "outcome"       // every decision's outcome
-	fLastOutcome  = "final_outcome" // the last decision's, shown
+	fOutcome      = "outcome"       // the item's outcome (corpus.Item.Outcome)
+	fLastOutcome  = "final_outcome" // the same, stored to be shown
+	fDecidedBy    = "decided_by"    // "<body>\x1f<date>" of the item's deciding meeting where it is not the record's, stored only
 	fHeading      = "heading"       // facet, as printed
 	fHeadingText  = "heading_text"
 	fCase         = "case"     // normalised case numbers
@@ -63,7 +64,7 @@ const (
 
 // storedFields are the fields a Hit is built from; a search adds fBody
 // for snippets.
-var storedFields = []string{fType, fNumber, fKind, fMunicipality, fCommittee, fDay, fLastOutcome, fCaseRaw, fTitle}
+var storedFields = []string{fType, fNumber, fKind, fMunicipality, fCommittee, fDay, fLastOutcome, fDecidedBy, fCaseRaw, fTitle}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
@@ -146,6 +147,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fYear, kw(false, false))
 	add(fOutcome, kw(false, false))
 	add(fLastOutcome, kw(true, false))
+	add(fDecidedBy, kw(true, false))
 	add(fHeading, kw(false, true))
 	add(fHeadingText, text(analyzerFold, false, false))
 	add(fCase, kw(false, false))

@@ -51,7 +51,7 @@ var QueryFields = map[string]string{
 	"committee":    "committee name, e.g. committee:socialudvalget",
 	"kind":         "document kind: referat, dagsorden, letter, principmeddelelse, unknown",
 	"year":         "meeting or letter year, e.g. year:2024",
-	"outcome":      "decision outcome: approved, recommended, noted, discussed, rejected, postponed, none, other",
+	"outcome":      "the outcome of the item's own meeting's decision: " + strings.Join(corpus.OutcomeNames(), ", "),
 	"case":         "case number as printed, e.g. case:19/3742",
 	"heading":      "section heading present, e.g. heading:handicappolitik",
 	"kle":          "KLE subject code or name, e.g. kle:00.01 or kle:\"kommunens styrelse\"",
@@ -75,7 +75,7 @@ var fieldAliases = map[string]string{
 
 var (
 	kinds    = []string{string(corpus.KindReferat), string(corpus.KindDagsorden), string(corpus.KindLetter), string(corpus.KindPrincipmeddelelse), string(corpus.KindUnknown)}
-	outcomes = []string{string(corpus.OutcomeApproved), string(corpus.OutcomeRecommended), string(corpus.OutcomeNoted), string(corpus.OutcomeDiscussed), string(corpus.OutcomeRejected), string(corpus.OutcomePostponed), string(corpus.OutcomeNone), string(corpus.OutcomeOther)}
+	outcomes = corpus.OutcomeNames()
 	schemes  = []string{corpus.SchemeKLE, corpus.SchemeYearSerial, corpus.SchemeSlash, corpus.SchemePrefixed, corpus.SchemeMinistry}
 	yearRe   = regexp.MustCompile(`^\d{4}$`)
 )

@@ -89,6 +89,9 @@ func writeRecordSummary(w io.Writer, r *corpus.Record) {
 		for _, c := range it.CaseNumbers {
 			fmt.Fprintf(w, "       sag %s (%s)\n", c.Raw, c.Scheme)
 		}
+		if it.Outcome != "" {
+			fmt.Fprintf(w, "       outcome %s\n", decidedBy(string(it.Outcome), it.DecidedBy, it.DecidedOn))
+		}
 		for _, d := range it.Decisions {
 			fmt.Fprintf(w, "       %s %s: %s\n", orDash(d.Date), orDash(d.Body), d.Outcome)
 		}

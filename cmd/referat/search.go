@@ -12,8 +12,18 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"referat/corpus"
 	"referat/index"
 )
+
+// decidedBy is an item's outcome with the deciding body and date where
+// they are not the meeting's: "approved (Magistraten 2025-09-30)".
+func decidedBy(outcome, by, on string) string {
+	if outcome == "" || (by == "" && on == "") {
+		return outcome
+	}
+	return outcome + " (" + strings.TrimSpace(by+" "+on) + ")"
+}
 
 var cmdSearch = &Command{
 	Name:      "search",
@@ -36,7 +46,7 @@ items.`,
 		fs.Var(&committee, "committee", "only this committee (repeatable)")
 		fs.Var(&year, "year", "only this year (repeatable)")
 		fs.Var(&kind, "kind", "only this kind: referat, dagsorden, letter, principmeddelelse, unknown (repeatable)")
-		fs.Var(&outcome, "outcome", "only this decision outcome: approved, recommended, noted, discussed, rejected, postponed, none, other (repeatable)")
+		fs.Var(&outcome, "outcome", "only items whose own meeting decided with this outcome: "+strings.Join(corpus.OutcomeNames(), ", ")+" (repeatable)")
 		from := fs.String("from", "", "only meetings on or after this date (YYYY-MM-DD)")
 		to := fs.String("to", "", "only meetings on or before this date (YYYY-MM-DD)")
 		fs.StringVar(&req.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
@@ -116,7 +126,7 @@ func writeResultTable(w io.Writer, res *index.Result, req index.Request, color b
 		if h.Type == index.TypeItem {
 			item = fmt.Sprintf("%d. %s", h.ItemNumber, h.Title)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", cut(orDash(h.Municipality), 22), cut(orDash(h.Committee), 32), orDash(h.Date), cut(item, 60), orDash(h.Outcome))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", cut(orDash(h.Municipality), 22), cut(orDash(h.Committee), 32), orDash(h.Date), cut(item, 60), orDash(decidedBy(h.Outcome, h.DecidedBy, h.DecidedOn)))
 		if s := snippetText(h.Snippet, color); s != "" {
 			fmt.Fprintf(tw, "\t\t\t  %s\t\n", s)
 		}

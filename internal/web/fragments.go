@@ -160,6 +160,25 @@ func outcomeBadge(o any) template.HTML {
 	return w.html()
 }
 
+// itemOutcome marks an item's outcome and, where the deciding body or
+// date is not the meeting's (by, on non-empty), names them, so a badge
+// never passes one body's decision off as another's.
+func itemOutcome(o any, by, on string) template.HTML {
+	w := newHTMLWriter()
+	w.itemOutcome(toString(o), by, on)
+	return w.html()
+}
+
+func (w *htmlWriter) itemOutcome(s, by, on string) {
+	w.outcomeBadge(s)
+	if s == "" || (by == "" && on == "") {
+		return
+	}
+	w.raw(` <span class="decidedby">`)
+	w.text(strings.TrimSpace(by + " " + danishDate(on)))
+	w.raw("</span>")
+}
+
 func (w *htmlWriter) outcomeBadge(s string) {
 	if s == "" {
 		return
@@ -267,7 +286,7 @@ func hitArticles(hs []hitView) template.HTML {
 			w.raw("(uden titel)")
 		}
 		w.raw("</a></h3>\n")
-		w.outcomeBadge(h.Outcome)
+		w.itemOutcome(h.Outcome, h.DecidedBy, h.DecidedOn)
 		w.raw("\n")
 		w.snippet(h.Snippet)
 		w.raw("\n")

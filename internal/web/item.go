@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,22 @@ type itemData struct {
 	DocURL    string
 	Others    []itemRef
 	Letters   []hitView
+	// Timeline is the item's decisions, oldest first (see timeline).
+	Timeline []corpus.Decision
+}
+
+// timeline orders decisions by date, oldest first, where every one is
+// dated; otherwise (an undated decision has no place in time) as
+// printed.
+func timeline(ds []corpus.Decision) []corpus.Decision {
+	for _, d := range ds {
+		if d.Date == "" {
+			return ds
+		}
+	}
+	out := slices.Clone(ds)
+	slices.SortStableFunc(out, func(a, b corpus.Decision) int { return strings.Compare(a.Date, b.Date) })
+	return out
 }
 
 // parseItemNumber reads the number part of an item id: "63", or "63.1"
@@ -114,6 +131,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		DocURL:    "/documents/" + rec.ID,
 		Others:    refs,
 		Letters:   letters,
+		Timeline:  timeline(it.Decisions),
 	}
 	s.render(w, r, http.StatusOK, "item", data)
 }

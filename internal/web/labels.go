@@ -16,6 +16,7 @@ import (
 var funcs = template.FuncMap{
 	"hitmeta":       hitMeta,
 	"outcomeBadge":  outcomeBadge,
+	"itemOutcome":   itemOutcome,
 	"snippet":       snippetHTML,
 	"facetValues":   facetValues,
 	"facetSections": facetSections,
@@ -36,6 +37,7 @@ var outcomeLabels = map[string]string{
 	"discussed":   "Drøftet",
 	"rejected":    "Afvist",
 	"postponed":   "Udsat",
+	"referred":    "Sendt videre",
 	"none":        "Intet under punktet",
 	"other":       "Anden beslutning",
 }

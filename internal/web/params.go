@@ -67,7 +67,7 @@ func paramErrorf(format string, args ...any) *paramError {
 
 var kinds = []string{string(corpus.KindReferat), string(corpus.KindDagsorden), string(corpus.KindLetter), string(corpus.KindPrincipmeddelelse), string(corpus.KindUnknown)}
 
-var outcomes = []string{string(corpus.OutcomeApproved), string(corpus.OutcomeRecommended), string(corpus.OutcomeNoted), string(corpus.OutcomeDiscussed), string(corpus.OutcomeRejected), string(corpus.OutcomePostponed), string(corpus.OutcomeNone), string(corpus.OutcomeOther)}
+var outcomes = corpus.OutcomeNames()
 
 // parseSearch reads a search from URL parameters. What it returns is valid
 // as far as this package can tell; the index checks the query itself.
