@@ -40,14 +40,21 @@ func OpenStore(dir string) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	s := &Store{dir: dir}
-	// Temporary files left by a killed process are garbage.
-	if ents, err := os.ReadDir(filepath.Join(dir, "tmp")); err == nil {
-		for _, e := range ents {
-			os.Remove(filepath.Join(dir, "tmp", e.Name()))
-		}
+	return &Store{dir: dir}, nil
+}
+
+// RemoveTemp removes the temporary files a killed writer left. Only the
+// one process that writes the store may call it (the pipeline, under the
+// data directory's lock): another writer's files in progress are there
+// too, and opening a store to read it must clean nothing.
+func (s *Store) RemoveTemp() {
+	ents, err := os.ReadDir(filepath.Join(s.dir, "tmp"))
+	if err != nil {
+		return
 	}
-	return s, nil
+	for _, e := range ents {
+		os.Remove(filepath.Join(s.dir, "tmp", e.Name()))
+	}
 }
 
 // Dir returns the directory the store lives in.

@@ -96,10 +96,17 @@ func TestStoreLeavesNoTornFiles(t *testing.T) {
 	if vs, _ := s.Versions("same source"); len(vs) == 0 || len(vs) > 20 {
 		t.Errorf("%d versions after 20 concurrent adds", len(vs))
 	}
+	// Opening a store cleans nothing (another process may be writing
+	// it); RemoveTemp, called by the one writer, does.
 	os.WriteFile(filepath.Join(dir, "tmp", "w-123"), []byte("half"), 0o644)
-	if _, err := OpenStore(dir); err != nil {
+	s2, err := OpenStore(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "tmp")); len(ents) != 1 {
+		t.Errorf("OpenStore removed another writer's temporary files: %v", ents)
+	}
+	s2.RemoveTemp()
 	if ents, _ := os.ReadDir(filepath.Join(dir, "tmp")); len(ents) != 0 {
 		t.Errorf("leftover temporary files not swept: %v", ents)
 	}

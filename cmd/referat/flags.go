@@ -66,7 +66,7 @@ func openIndexForReading(dir string) (*index.Index, error) {
 	ix, err := index.OpenReadOnly(pipeline.IndexDir(dir))
 	switch {
 	case errors.Is(err, index.ErrLocked):
-		return nil, fmt.Errorf("the index in %s is in use by a running 'referat serve'; search its page or /api/search, or stop it first", dir)
+		return nil, fmt.Errorf("the index in %s is being written by %s; wait for it to finish (a running serve answers the same search on its page and /api/search)", dir, pipeline.LockHolder(dir))
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("no index in %s yet: run 'referat ingest' first", dir)
 	case err != nil:

@@ -27,18 +27,38 @@ type Pipeline struct {
 	// made by an older version of referat; nil when none was needed.
 	Rebuilt *Report
 
+	lock      *dirLock
 	closeOnce sync.Once
 	closeErr  error
 }
 
 // Open opens (creating when absent) the store and index under a data
-// directory: <dir>/store and <dir>/index.
+// directory: <dir>/store and <dir>/index. It takes the data directory's
+// write lock first, before anything is cleaned or created, and holds it
+// until Close: while a Pipeline is open no other process may open one
+// (ErrBusy, naming the holder) or Reindex.
 func Open(dir string) (*Pipeline, error) {
+	lock, err := lockDataDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	p, err := open(dir)
+	if err != nil {
+		lock.unlock()
+		return nil, err
+	}
+	p.lock = lock
+	return p, nil
+}
+
+// open is Open under the lock.
+func open(dir string) (*Pipeline, error) {
 	RecoverIndexDir(dir)
 	st, err := corpus.OpenStore(StoreDir(dir))
 	if err != nil {
 		return nil, err
 	}
+	st.RemoveTemp()
 	if err := createIndex(IndexDir(dir)); err != nil {
 		return nil, fmt.Errorf("create index in %s: %w", dir, err)
 	}
@@ -47,7 +67,7 @@ func Open(dir string) (*Pipeline, error) {
 	if errors.Is(err, index.ErrIncompatible) {
 		// An index made by an older referat: everything it held is in
 		// the store, so build it again rather than refuse to start.
-		if rebuilt, err = Reindex(context.Background(), dir, Options{}); err == nil || errors.Is(err, ErrSomeFailed) {
+		if rebuilt, err = reindex(context.Background(), dir, Options{}); err == nil || errors.Is(err, ErrSomeFailed) {
 			ix, err = index.Open(IndexDir(dir))
 		}
 	}
@@ -82,9 +102,13 @@ func StoreDir(dataDir string) string { return dataDir + string(os.PathSeparator)
 // IndexDir returns the index directory of a data directory.
 func IndexDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "index" }
 
-// Close closes the index; closing again does nothing.
+// Close closes the index and releases the data directory; closing again
+// does nothing.
 func (p *Pipeline) Close() error {
-	p.closeOnce.Do(func() { p.closeErr = p.Index.Close() })
+	p.closeOnce.Do(func() {
+		p.closeErr = p.Index.Close()
+		p.lock.unlock()
+	})
 	return p.closeErr
 }
 

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 
@@ -17,21 +16,28 @@ import (
 // opts.Force) are extracted again from their stored bytes first. The new
 // index is built beside the old one and swapped in only when complete, so
 // a failed or killed rebuild leaves the old index in place. The index must
-// not be open in another process (a running serve).
+// not be open in another process: Reindex takes the data directory's
+// write lock (ErrBusy, naming the holder, while an ingest, crawl or serve
+// runs).
 func Reindex(ctx context.Context, dataDir string, opts Options) (*Report, error) {
+	lock, err := lockDataDir(dataDir)
+	if err != nil {
+		return &Report{}, fmt.Errorf("reindex: %w", err)
+	}
+	defer lock.unlock()
+	return reindex(ctx, dataDir, opts)
+}
+
+// reindex is Reindex under the lock.
+func reindex(ctx context.Context, dataDir string, opts Options) (*Report, error) {
 	rep := &Report{}
+	RecoverIndexDir(dataDir)
 	st, err := corpus.OpenStore(StoreDir(dataDir))
 	if err != nil {
 		return rep, err
 	}
+	st.RemoveTemp()
 	live, building := IndexDir(dataDir), IndexDir(dataDir)+".new"
-	// A running serve holds the live index: swapping it away underneath
-	// would leave serve answering from the old one.
-	if old, err := index.OpenReadOnly(live); errors.Is(err, index.ErrLocked) {
-		return rep, fmt.Errorf("reindex: the index in %s is in use by a running 'referat serve'; stop it first", dataDir)
-	} else if err == nil {
-		old.Close()
-	}
 	if err := os.RemoveAll(building); err != nil {
 		return rep, fmt.Errorf("reindex: %w", err)
 	}
