@@ -32,6 +32,10 @@ var cmdSearch = &Command{
 	Long: `Search prints the agenda items (and letters) matching a query as a table:
 municipality, committee, date, item and a snippet with the matching words
 marked, followed by facet counts. With --json it prints hits and facets.
+With --csv it prints every hit (up to 10000, saying so in the last row
+when there are more) as CSV for a spreadsheet: one row per item or
+document with its decisions and links, separated by semicolons, UTF-8
+with a byte-order mark.
 
 The query language: free words (Danish stemming: "afgørelser" finds
 "afgørelse"), "exact phrases", field:value (municipality:, committee:,
@@ -54,6 +58,8 @@ items.`,
 		fs.IntVar(&req.PageSize, "n", index.DefaultPageSize, "results per page")
 		fs.StringVar(&req.Type, "type", "", "item or document (default: items, and documents without items)")
 		asJSON := fs.Bool("json", false, "print hits and facets as JSON")
+		asCSV := fs.Bool("csv", false, "print every hit (up to 10000) as semicolon-separated CSV with a UTF-8 BOM, for spreadsheets")
+		site := fs.String("site", "http://localhost:8080", "address of 'referat serve' that --csv links items to")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			req.Query = strings.Join(args, " ")
 			req.Municipality, req.Committee, req.Year, req.Kind, req.Outcome = municipality, committee, year, kind, outcome
@@ -73,6 +79,13 @@ items.`,
 				return err
 			}
 			defer ix.Close()
+			if *asCSV {
+				err := writeSearchCSV(ctx, ix, *data, *site, req, stdout, stderr)
+				if errors.As(err, &qe) {
+					return usagef("search: %v", qe)
+				}
+				return err
+			}
 			res, err := ix.Search(ctx, req)
 			if errors.As(err, &qe) {
 				return usagef("search: %v", qe)

@@ -11,6 +11,7 @@ import (
 
 	"referat/corpus"
 	"referat/index"
+	"referat/internal/export"
 )
 
 // feedSize is the number of entries of a feed: the newest meetings of a
@@ -154,7 +155,7 @@ func feedEntry(site string, d hitDetail) atomEntry {
 		Updated: entryUpdated(d),
 		Links: []atomLink{
 			{Rel: "alternate", Type: "text/html", Href: u},
-			{Rel: "related", Href: absolute(site, originalURL(d.Record))},
+			{Rel: "related", Href: absolute(site, export.OriginalURL(d.Record))},
 		},
 		Summary: atomText{Type: "html", Text: entrySummary(d)},
 	}

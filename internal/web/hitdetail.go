@@ -6,6 +6,7 @@ import (
 
 	"referat/corpus"
 	"referat/index"
+	"referat/internal/export"
 )
 
 // hitDetail is a hit with what its record says about it beyond the index's
@@ -14,45 +15,27 @@ type hitDetail struct {
 	index.Hit
 	Record *corpus.Record
 	Item   *corpus.Item // nil for a whole document (a letter, a note)
-	// Decision is the decision the hit's outcome comes from: the last of
-	// the item's decisions with that outcome; nil when it has none.
+	// Decision is the decision the hit's outcome comes from (see
+	// export.Decision); nil when it has none.
 	Decision *corpus.Decision
 }
 
-// hitDetails reads the record of a hit. A record gone from the store
-// (reindexed away between search and read) is corpus.ErrNotFound.
+// hitDetails reads the record of a hit. A record or item gone from the
+// store (reindexed away between search and read) is corpus.ErrNotFound.
 func (s *Server) hitDetails(h index.Hit) (hitDetail, error) {
 	d := hitDetail{Hit: h}
-	if h.Type == index.TypeItem {
-		rid, num, _ := strings.Cut(h.ID, "/")
-		rec, i, err := s.lookupItem(rid, num)
-		if err != nil {
-			return d, err
-		}
-		d.Record, d.Item = rec, &rec.Items[i]
-		for j := len(d.Item.Decisions) - 1; j >= 0; j-- {
-			if h.Outcome != "" && string(d.Item.Decisions[j].Outcome) == h.Outcome {
-				d.Decision = &d.Item.Decisions[j]
-				break
-			}
-		}
-		return d, nil
-	}
 	rec, err := s.lookupRecord(h.RecordID)
 	if err != nil {
 		return d, err
 	}
 	d.Record = rec
-	return d, nil
-}
-
-// originalURL is where the document was published, when the record knows
-// a web address, else its stored copy on this server.
-func originalURL(rec *corpus.Record) string {
-	if u := rec.Source.URL; strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
-		return u
+	if h.Type == index.TypeItem {
+		if d.Item = export.Item(rec, h); d.Item == nil {
+			return d, corpus.ErrNotFound
+		}
+		d.Decision = export.Decision(d.Item, h.Outcome)
 	}
-	return "/source/" + rec.ID
+	return d, nil
 }
 
 // siteURL is the scheme and host a request reached the server by, for the

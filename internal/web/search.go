@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"referat/index"
+	"referat/internal/export"
 )
 
 // facetShown is the number of values a facet lists before "flere".
@@ -16,22 +17,23 @@ const facetShown = 8
 
 // searchData is what the search template shows.
 type searchData struct {
-	Title   string
-	State   searchState
-	Error   string // a bad parameter or a query the index refused
-	Ran     bool   // a search ran (no error)
-	Total   uint64
-	Took    string
-	Hits    []hitView
-	Chips   []chip
-	Facets  []facetView
-	Sorts   []link
-	Pages   []pageLink
-	Prev    string
-	Next    string
-	Help    bool // show the query syntax help
-	Filters []hidden
-	FeedURL string // the Atom feed of the search
+	Title     string
+	State     searchState
+	Error     string // a bad parameter or a query the index refused
+	Ran       bool   // a search ran (no error)
+	Total     uint64
+	Took      string
+	Hits      []hitView
+	Chips     []chip
+	Facets    []facetView
+	Sorts     []link
+	Pages     []pageLink
+	Prev      string
+	Next      string
+	Help      bool // show the query syntax help
+	Filters   []hidden
+	FeedURL   string // the Atom feed of the search
+	ExportURL string // every hit as CSV
 }
 
 // hitView is one result as shown.
@@ -100,6 +102,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Ran = true
 	data.FeedURL = feedURL(st)
+	data.ExportURL = exportURL(st)
 	data.Total = res.Total
 	data.Took = formatTook(res.Took)
 	for _, h := range res.Hits {
@@ -119,12 +122,7 @@ func (s *Server) search(ctx context.Context, st searchState) (*index.Result, err
 }
 
 // hitURL is the page of a hit: its item, or its whole document.
-func hitURL(h index.Hit) string {
-	if h.Type == index.TypeItem {
-		return "/items/" + h.ID
-	}
-	return "/documents/" + h.RecordID
-}
+func hitURL(h index.Hit) string { return export.PagePath(h) }
 
 func newHitView(h index.Hit) hitView {
 	v := hitView{Hit: h, URL: hitURL(h)}

@@ -84,6 +84,7 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /cases/{number...}", page(s.casePage))
 	mux.HandleFunc("GET /source/{record}", s.source)
 	mux.HandleFunc("GET /feed", page(s.feed))
+	mux.HandleFunc("GET /export.csv", page(s.exportCSV))
 	mux.HandleFunc("GET /api/search", api(s.apiSearch))
 	mux.HandleFunc("GET /api/items/{record}/{number}", api(s.apiItem))
 	mux.HandleFunc("GET /api/documents/{record}", api(s.apiDocument))
