@@ -183,8 +183,8 @@ func checkLinks(t *testing.T, rf *realFixture, minRecords int) {
 			t.Errorf("GET %s: status %d", u, res.StatusCode)
 			continue
 		}
-		if strings.HasPrefix(u, "/source/") || strings.HasPrefix(u, "/static/") || strings.HasPrefix(u, "/api/") {
-			continue
+		if strings.HasPrefix(u, "/source/") || strings.HasPrefix(u, "/static/") || strings.HasPrefix(u, "/api/") || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			continue // not a page: a source file, JSON, a feed, a CSV file
 		}
 		if strings.Contains(strings.ToLower(body), "<script") {
 			t.Errorf("GET %s: the page has a script", u)
