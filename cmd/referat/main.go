@@ -66,7 +66,7 @@ type Command struct {
 var commands []*Command
 
 func init() {
-	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex, cmdCrawl, cmdVersions}
+	commands = []*Command{cmdIngest, cmdExtract, cmdSearch, cmdCase, cmdServe, cmdReindex, cmdCrawl, cmdVersions, cmdWatch}
 }
 
 // usageError is a mistake in how referat was called; it exits with status 2.
@@ -215,6 +215,9 @@ func exitCode(err error, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "referat: %s\n", ue.msg)
 		}
 		return 2
+	}
+	if errors.Is(err, errNewFound) {
+		return 3
 	}
 	if !errors.Is(err, errSilent) {
 		fmt.Fprintf(stderr, "referat: %v\n", err)
