@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"referat/corpus"
+	"referat/internal/casenum"
 )
 
 // MaxCaseItems bounds the items and letters of one CaseHistory.
@@ -161,10 +162,10 @@ func (x *Index) find(ctx context.Context, q query.Query, decisions bool) (search
 // caseSubject finds the KLE code and subject name of a case from the items
 // naming it: a KLE number carries its subject.
 func caseSubject(items search.DocumentMatchCollection, key string) (kle, subject string) {
-	if !caseNumberPatterns[0].MatchString(key) {
+	kle, ok := casenum.KLE(key)
+	if !ok {
 		return "", ""
 	}
-	kle = key[:8]
 	for _, m := range items {
 		codes, names := strs(m.Fields[fKLE]), strs(m.Fields[fSubject])
 		for i, c := range codes {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"referat/corpus"
+	"referat/internal/casenum"
 )
 
 // QueryError is a query or request the index cannot run: a malformed
@@ -100,7 +101,7 @@ func ParseQuery(s string) (*Query, error) {
 		return nil, queryErrorf(s, "query is not valid UTF-8")
 	}
 	// "2023 - 9318" is one case number, not a word, an exclusion and a word.
-	s2 := ministryNumber.ReplaceAllString(s, "$1-$2")
+	s2 := casenum.JoinSpaced(s)
 	q := &Query{}
 	p := parser{src: s, s: s2}
 	for {

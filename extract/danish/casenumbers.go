@@ -1,243 +1,49 @@
 package danish
 
 import (
-	"regexp"
-	"strconv"
-	"strings"
-
 	"referat/corpus"
+	"referat/internal/casenum"
 )
 
-// The shapes of case numbers. Each is matched without context and then
-// checked by hand for what is glued to it, since RE2 has no look-around.
-var (
-	kleCase      = regexp.MustCompile(`\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,7}-\d{2}`)
-	prefixedCase = regexp.MustCompile(`[A-ZÆØÅ]{1,6}-?(?:19|20)\d{2}-\d{2,8}`)
-	slashCase    = regexp.MustCompile(`\d{2,4}/\d{3,8}(?:-\d{1,6})?`)
-	// year-serial, with an optional second serial ("2019-423-0208"), or
-	// serial-year ("6400220-12") as some authorities print it.
-	yearSerial   = regexp.MustCompile(`\d{2}(?:\d{2})?-\d{3,8}(?:-\d{2,6})?|\d{5,8}-\d{2}`)
-	ministryCase = regexp.MustCompile(`(?:19|20)\d{2}(?: [-–] ?| ?– ?)\d{3,8}`)
+// Case numbers are defined once, in internal/casenum, which index shares;
+// these add what only extraction knows: the subject of a KLE number.
 
-	// caseLabel introduces a case number: "Sagsnr.:", "sagsnr.",
-	// "J.nr.", "J.nr .", "Jnr.", "Journalnr.", "Journalnummer:", "Sag nr.",
-	// "Sagsnummer:", "Sags-id:", "Jour. nr.", and, followed by a colon,
-	// "Sag:" and "Ref.:" ("Vores ref.:", "Deres ref.:"). What follows may
-	// carry any scheme, including the ministry's "2023 - 9318" that is
-	// never taken unlabelled.
-	caseLabel = regexp.MustCompile(`(?i)(?:\b(?:sags?|j|jour|journal)\s?\.?\s?-?\s?(?:nr|nummer|id)\b\.?|\bj\.\s?nr\b\.?|\bjnr\b\.?|\b(?:sag|ref|reference)\b\.?\s*:)\s?[:.]?\s*`)
-	// caseLabelStart is caseLabel at the start of a line.
-	caseLabelStart = regexp.MustCompile(`^(?:` + caseLabel.String() + `)`)
-)
-
-// schemeOrder is the order shapes are tried in: the most specific first, so
-// that 00.01.00-P20-104-19 is one KLE number, not a year-serial 104-19.
-var schemeOrder = []struct {
-	scheme string
-	re     *regexp.Regexp
-}{
-	{corpus.SchemeKLE, kleCase},
-	{corpus.SchemePrefixed, prefixedCase},
-	{corpus.SchemeSlash, slashCase},
-	{corpus.SchemeMinistry, ministryCase},
-	{corpus.SchemeYearSerial, yearSerial},
-}
-
-// ParseCaseNumber parses s when it is one case number and nothing more
-// (surrounding space and punctuation aside), as on the case line under an
-// agenda point's title: "23-002364", "19/3742", "EMN-2025-003383",
-// "00.01.00-P20-104-19", "2011-29298", "S2024-19207", "2023 - 9318".
-// Dates, year ranges (2014-2016), amounts and page numbers are not case
-// numbers.
+// ParseCaseNumber parses s when it is one case number and nothing more, as
+// on the case line under an agenda point's title (see casenum.Parse), and
+// names the subject of a KLE number.
 func ParseCaseNumber(s string) (corpus.CaseNumber, bool) {
-	s = strings.Trim(strings.TrimSpace(s), ".,;:()")
-	for _, r := range schemeOrder {
-		if loc := r.re.FindStringIndex(s); loc != nil && loc[0] == 0 && loc[1] == len(s) {
-			if c, ok := checkCase(r.scheme, s); ok {
-				return c, true
-			}
-		}
-	}
-	return corpus.CaseNumber{}, false
+	c, ok := casenum.Parse(s)
+	return withSubject(c), ok
 }
 
 // CaseNumberLine parses a line that holds case numbers and nothing else,
 // such as "19/3742" or "23-002364, 23-002365", and returns them.
 func CaseNumberLine(line string) ([]corpus.CaseNumber, bool) {
-	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || r == '\t' })
-	var out []corpus.CaseNumber
-	for _, f := range fields {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		c, ok := ParseCaseNumber(f)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, c)
+	cs, ok := casenum.Line(line)
+	for i := range cs {
+		cs[i] = withSubject(cs[i])
 	}
-	return out, len(out) > 0
+	return cs, ok
 }
 
 // CutCaseLabel returns what follows a case-number label at the start of
-// line ("Sagsnr.: 2011-29298", "Sag nr. 24-012345", "J.nr.: 24/12345",
-// "Journalnummer: 2019-423-0208", "Sag: 13/011760-1053"), or false when
-// the line does not start with one.
-func CutCaseLabel(line string) (string, bool) {
-	loc := caseLabelStart.FindStringIndex(strings.TrimSpace(line))
-	if loc == nil {
-		return "", false
-	}
-	return strings.TrimSpace(strings.TrimSpace(line)[loc[1]:]), true
-}
+// line ("Sagsnr.: 2011-29298", "J.nr.: 24/12345"), or false when the line
+// does not start with one.
+func CutCaseLabel(line string) (string, bool) { return casenum.CutLabel(line) }
 
 // FindCaseNumbers returns the case numbers in running text, in order and
-// without repeats: those of an unmistakable shape anywhere (KLE numbers,
-// prefixed numbers such as EMN-2025-003383), and those of any scheme
-// after a label such as "Sagsnr.:", "J.nr." or "sagsnr." (so a bare
-// "2014-2016" or "19/20" in prose is never taken).
+// without repeats (see casenum.Find).
 func FindCaseNumbers(s string) []corpus.CaseNumber {
-	type hit struct {
-		pos int
-		c   corpus.CaseNumber
+	cs := casenum.Find(s)
+	for i := range cs {
+		cs[i] = withSubject(cs[i])
 	}
-	var hits []hit
-	taken := func(start, end int) bool {
-		for _, h := range hits {
-			if start < h.pos+len(h.c.Raw) && h.pos < end {
-				return true
-			}
-		}
-		return false
-	}
-	for _, re := range []struct {
-		scheme string
-		re     *regexp.Regexp
-	}{{corpus.SchemeKLE, kleCase}, {corpus.SchemePrefixed, prefixedCase}} {
-		for _, m := range re.re.FindAllStringIndex(s, -1) {
-			if !caseBoundary(s, m[0], m[1]) || taken(m[0], m[1]) {
-				continue
-			}
-			if c, ok := checkCase(re.scheme, s[m[0]:m[1]]); ok {
-				hits = append(hits, hit{m[0], c})
-			}
-		}
-	}
-	for _, m := range caseLabel.FindAllStringIndex(s, -1) {
-		rest := s[m[1]:]
-		if len(rest) > 40 {
-			rest = rest[:40]
-		}
-		for _, r := range schemeOrder {
-			loc := r.re.FindStringIndex(rest)
-			if loc == nil || loc[0] != 0 {
-				continue
-			}
-			start, end := m[1], m[1]+loc[1]
-			if !caseBoundary(s, start, end) || taken(start, end) {
-				continue
-			}
-			if c, ok := checkCase(r.scheme, s[start:end]); ok {
-				hits = append(hits, hit{start, c})
-				break
-			}
-		}
-	}
-	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
-		}
-	}
-	var out []corpus.CaseNumber
-	seen := map[string]bool{}
-	for _, h := range hits {
-		if !seen[h.c.Raw] {
-			seen[h.c.Raw] = true
-			out = append(out, h.c)
-		}
-	}
-	return out
+	return cs
 }
 
-// caseBoundary reports whether s[start:end] stands on its own: no letter,
-// digit or joining punctuation glued to either side.
-func caseBoundary(s string, start, end int) bool {
-	if start > 0 {
-		c := s[start-1]
-		if isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '/' || c == '-' || c == '.' && start > 1 && isDigit(s[start-2]) {
-			return false
-		}
-	}
-	if end < len(s) {
-		c := s[end]
-		if isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || (c == '/' || c == '-' || c == '.' || c == ',') && end+1 < len(s) && isDigit(s[end+1]) {
-			return false
-		}
-	}
-	return true
-}
-
-// checkCase applies the rules that tell a case number of a scheme from
-// the dates, ranges and amounts of the same shape, and fills the KLE
-// fields.
-func checkCase(scheme, raw string) (corpus.CaseNumber, bool) {
-	c := corpus.CaseNumber{Raw: raw, Scheme: scheme}
-	switch scheme {
-	case corpus.SchemeKLE:
-		c.KLE = raw[:8]
+func withSubject(c corpus.CaseNumber) corpus.CaseNumber {
+	if c.KLE != "" {
 		c.Subject = KLESubject(c.KLE)
-	case corpus.SchemePrefixed:
-		i := strings.LastIndexByte(raw, '-')
-		j := strings.IndexAny(raw, "0123456789")
-		if isYearRange(raw[j:j+4], raw[i+1:]) {
-			return c, false // BF-2024-2027 is a span of years
-		}
-	case corpus.SchemeYearSerial:
-		a, b, _ := strings.Cut(raw, "-")
-		if len(a) > 4 {
-			break // serial-year: 6400220-12
-		}
-		b, third, _ := strings.Cut(b, "-")
-		if isYearRange(a, b) {
-			return c, false
-		}
-		if len(a) == 2 && len(b) < 4 && third == "" { // 15-300 is a range, 23-002364 a case
-			return c, false
-		}
-	case corpus.SchemeSlash:
-		a, b, _ := strings.Cut(raw, "/")
-		b, _, _ = strings.Cut(b, "-")
-		if isYearRange(a, b) || len(a) == 4 && len(b) == 2 { // 2019/2020, 2019/20
-			return c, false
-		}
-		if n, _ := strconv.Atoi(a); len(a) <= 2 && n >= 1 && n <= 12 && len(b) == 4 && isYear(b) {
-			return c, false // 12/2019 is a month
-		}
-		if len(a) == 3 {
-			return c, false
-		}
-	case corpus.SchemeMinistry:
-		a, b, _ := strings.Cut(strings.ReplaceAll(strings.ReplaceAll(raw, " ", ""), "–", "-"), "-")
-		if isYearRange(a, b) {
-			return c, false
-		}
 	}
-	return c, true
-}
-
-func isYear(s string) bool {
-	n, err := strconv.Atoi(s)
-	return err == nil && len(s) == 4 && n >= 1900 && n <= 2100
-}
-
-// isYearRange reports whether a-b reads as a span of years: 2014-2016,
-// 2019/2020.
-func isYearRange(a, b string) bool {
-	if !isYear(a) || !isYear(b) {
-		return false
-	}
-	x, _ := strconv.Atoi(a)
-	y, _ := strconv.Atoi(b)
-	return y >= x && y-x <= 50
+	return c
 }

@@ -6,12 +6,13 @@ import (
 
 	"referat/corpus"
 	"referat/extract/danish"
+	"referat/internal/casenum"
 )
 
-// caseNumber is the shape of a journal or case number: "24-10910",
-// "S2024-19207", "13/011760-1053", "2019-423-0208", "EMN-2023-015988",
-// "2023 – 9318", "00.01.00-P20-104-19".
-const caseNumber = `((?:[A-ZÆØÅ]{1,5}-?)?\d{1,7}(?:[./-][A-Z]?\d+)+|\d{4}\s?[–-]\s?\d{3,6}|\d{5,})`
+// caseNumber is what a label vouches for as a journal or case number:
+// "24-10910", "S2024-19207", "13/011760-1053", "2019-423-0208",
+// "EMN-2023-015988", "2023 – 9318", "00.01.00-P20-104-19".
+const caseNumber = `(` + casenum.Labelled + `)`
 
 var (
 	// The sender's own number: "J.nr. 24-10910", "J.nr . 24-10910",
