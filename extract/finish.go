@@ -104,6 +104,9 @@ func headLen(rec *corpus.Record) int {
 // redactRecord replaces CPR numbers in every text of a record.
 func redactRecord(rec *corpus.Record) {
 	r := danish.RedactCPR
+	// The source's name too: a file or URL may be named by the person it
+	// concerns. The store's list of versions keeps the name as fetched.
+	rec.Source.Path, rec.Source.URL = r(rec.Source.Path), r(rec.Source.URL)
 	rec.Title = r(rec.Title)
 	rec.Committee = r(rec.Committee)
 	rec.Text = r(rec.Text)

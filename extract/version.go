@@ -13,4 +13,6 @@ package extract
 //	4  committee of a point printed without its meeting's header, from
 //	   the body its recommendations address
 //	5  an item's outcome (Item.Outcome): its own meeting's decision's
-const Version = 5
+//	6  CPR numbers glued to the word naming them, undashed after it,
+//	   and in the source's path or URL
+const Version = 6

@@ -1,6 +1,7 @@
 package danish
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -8,11 +9,25 @@ import (
 // CPRRedacted is what a CPR number is replaced by.
 const CPRRedacted = "XXXXXX-XXXX"
 
-// FindCPR returns the byte ranges of the CPR numbers in s: DDMMYY-XXXX
-// (or with an en dash) with a valid day and month, standing on its own. A
-// number glued to a slash, digit, dash or letter ("13/011760-1053") is part
-// of something else, such as a case number. The scan is by hand, not by
-// regexp, since every record's whole text goes through it.
+// FindCPR returns the byte ranges of the CPR numbers in s, in order. A CPR
+// number is DDMMYY-XXXX (or with an en dash) with a valid day and month,
+// in one of these forms:
+//
+//   - standing on its own: "010160-1234", "(121212-1212)", also as a
+//     folder of a path or URL ("/sager/070991-7890/afgørelse.pdf");
+//   - glued to a word that names it, with or without a dot, colon or dash
+//     between: "CPR-070991-7890", "cpr140198-6789", "nr.081092-8901",
+//     "personnummer:010160-1234" (any word ending in "nr" counts, so
+//     "sagsnr.081092-8901" is redacted too: the safe side);
+//   - without the dash, ten digits, after the word CPR or personnummer
+//     (also "CPR-nr.", "cpr.nr", "personnr", "pnr"), glued or spaced:
+//     "CPR 0305873456", "personnummer: 0305873456", "cpr0305873456".
+//
+// A dashed number glued to a digit, a slash after a digit, or a dash or
+// letter otherwise ("13/011760-1053", "S2024-19207") is part of something else, such as a case number,
+// and ten digits without such a word are not taken for a CPR number. The
+// scan is by hand, not by regexp, since every record's whole text goes
+// through it.
 func FindCPR(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
@@ -31,7 +46,9 @@ func FindCPR(s string) [][2]int {
 		}
 		if start > 0 {
 			c := s[start-1]
-			if isDigit(c) || c == '/' || c == '-' || c == '.' || isLetter(c) {
+			// A slash after a digit is a case number's ("13/011760-1053");
+			// after a folder's name it is a path's.
+			if isDigit(c) || c == '/' && start >= 2 && isDigit(s[start-2]) || (c == '-' || c == '.' || c == ':' || isLetter(c)) && !cprWordBefore(s, start, true) {
 				continue
 			}
 		}
@@ -41,18 +58,78 @@ func FindCPR(s string) [][2]int {
 				continue
 			}
 		}
-		d, _ := strconv.Atoi(s[start : start+2])
-		mo, _ := strconv.Atoi(s[start+2 : start+4])
-		y, _ := strconv.Atoi(s[start+4 : start+6])
-		// The century is not printed; 29 February must be valid in some
-		// century, and 2000 is a leap year, so test 2000+y.
-		if !ValidDate(2000+y, mo, d) && !ValidDate(1900+y, mo, d) {
+		if !cprDate(s[start : start+6]) {
 			continue
 		}
 		out = append(out, [2]int{start, end})
 		i = end - 1
 	}
+	n := len(out)
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 10 && (j == len(s) || !isLetter(s[j])) && cprDate(s[i:i+6]) && cprWordBefore(s, i, false) {
+			out = append(out, [2]int{i, j})
+		}
+		i = j
+	}
+	if len(out) > n && n > 0 {
+		sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	}
 	return out
+}
+
+// cprDate reports whether DDMMYY is a valid date. The century is not
+// printed; 29 February must be valid in some century, and 2000 is a leap
+// year, so 2000+YY is tried as well as 1900+YY.
+func cprDate(ddmmyy string) bool {
+	d, _ := strconv.Atoi(ddmmyy[0:2])
+	mo, _ := strconv.Atoi(ddmmyy[2:4])
+	y, _ := strconv.Atoi(ddmmyy[4:6])
+	return ValidDate(2000+y, mo, d) || ValidDate(1900+y, mo, d)
+}
+
+// cprWordBefore reports whether the text before s[i] names a CPR number:
+// "CPR", "personnummer", "CPR-nr." and the like, followed by at most a
+// few spaces, dots, colons or dashes. With anyNr, any word ending in "nr"
+// counts ("nr.081092-8901").
+func cprWordBefore(s string, i int, anyNr bool) bool {
+	w, j := wordBefore(s, i)
+	switch {
+	case w == "":
+		return false
+	case strings.HasSuffix(w, "cpr"), w == "personnummer", w == "personnr", w == "pnr", w == "cprnr", w == "cprnummer":
+		return true
+	case w == "nr" || w == "nummer":
+		if w2, _ := wordBefore(s, j); strings.HasSuffix(w2, "cpr") || w2 == "person" {
+			return true
+		}
+		return anyNr
+	}
+	return anyNr && strings.HasSuffix(w, "nr")
+}
+
+// wordBefore returns the ASCII word, lower-cased, that ends before s[i]
+// after at most four bytes of spaces, dots, colons, dashes, underscores
+// and equals signs (a file name's or URL's glue), and where
+// it starts.
+func wordBefore(s string, i int) (string, int) {
+	for k := 0; k < 4 && i > 0 && strings.IndexByte(" .:-_=", s[i-1]) >= 0; k++ {
+		i--
+	}
+	e := i
+	for i > 0 && e-i < 16 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] >= 'A' && s[i-1] <= 'Z') {
+		i--
+	}
+	if i > 0 && isLetter(s[i-1]) {
+		return "", i // a longer word than any that names a CPR number
+	}
+	return strings.ToLower(s[i:e]), i
 }
 
 func allDigits(s string) bool {

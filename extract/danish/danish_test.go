@@ -269,6 +269,30 @@ func TestRedactCPR(t *testing.T) {
 		{"tlf. 123456-7890", "tlf. 123456-7890"},
 		{"023-002364", "023-002364"},
 		{"(121212-1212)", "(XXXXXX-XXXX)"},
+		// Glued to the word that names it.
+		{"CPR-070991-7890", "CPR-XXXXXX-XXXX"},
+		{"nr.081092-8901", "nr.XXXXXX-XXXX"},
+		{"cpr140198-6789 oplyst", "cprXXXXXX-XXXX oplyst"},
+		{"personnummer:010160-1234", "personnummer:XXXXXX-XXXX"},
+		{"CPR-nr.010160–1234", "CPR-nr.XXXXXX-XXXX"},
+		// Ten digits after the word.
+		{"CPR 0305873456", "CPR XXXXXX-XXXX"},
+		{"cpr.nr. 0305873456.", "cpr.nr. XXXXXX-XXXX."},
+		{"CPR-nr.: 0305873456", "CPR-nr.: XXXXXX-XXXX"},
+		{"personnummer 0305873456 og", "personnummer XXXXXX-XXXX og"},
+		{"cpr0305873456", "cprXXXXXX-XXXX"},
+		{"afgoerelse_cpr_0305873456.pdf", "afgoerelse_cpr_XXXXXX-XXXX.pdf"},      // a file name
+		{"/sager/070991-7890/afgørelse.pdf", "/sager/XXXXXX-XXXX/afgørelse.pdf"}, // a path or URL
+		{"https://x.dk/borger?cpr=0305873456&id=2", "https://x.dk/borger?cpr=XXXXXX-XXXX&id=2"},
+		// Not CPR numbers.
+		{"CPR 3202873456", "CPR 3202873456"},   // 32 February
+		{"EAN 0305873456", "EAN 0305873456"},   // ten digits, no CPR word
+		{"CPR 03058734567", "CPR 03058734567"}, // eleven digits
+		{"Sag 2011-29298", "Sag 2011-29298"},   // year-serial case number
+		{"KLE 00.01.00-P20-104-19", "KLE 00.01.00-P20-104-19"},
+		{"journalnr.13/011760-1053", "journalnr.13/011760-1053"},
+		{"Beløb 010160-1234kr", "Beløb 010160-1234kr"},
+		{"Ansøgning010160-1234", "Ansøgning010160-1234"}, // a long word glued: not a CPR word
 	}
 	for _, tt := range tests {
 		if got := RedactCPR(tt.in); got != tt.want {

@@ -177,8 +177,11 @@ func attachment(doc corpus.Document, names ...string) (corpus.Document, bool) {
 	return corpus.Document{}, false
 }
 
+// normName is a part's name compared: the part names of a stored record
+// have their CPR numbers redacted (see pipeline), the references in the
+// document it is joined with again do not.
 func normName(s string) string {
-	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), `\`, "/"))
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(danish.RedactCPR(s)), `\`, "/"))
 }
 
 func atoi(s string) int {

@@ -36,6 +36,7 @@ func (p *Pipeline) Attach(ctx context.Context, parentSource string, docs map[str
 	}
 	changed := false
 	for ref, doc := range docs {
+		ref = partName(ref)
 		if known[ref] == doc.ID {
 			continue
 		}

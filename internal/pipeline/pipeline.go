@@ -344,7 +344,7 @@ func (p *Pipeline) store(doc corpus.Document) (*corpus.Record, error) {
 		if err != nil {
 			return nil, err
 		}
-		rec.Parts = append(rec.Parts, corpus.Part{Name: name, ID: id})
+		rec.Parts = append(rec.Parts, corpus.Part{Name: partName(name), ID: id})
 	}
 	sortParts(rec.Parts)
 	if err := p.Store.PutRecord(rec); err != nil {
