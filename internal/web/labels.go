@@ -28,6 +28,7 @@ var funcs = template.FuncMap{
 	"paragraphs":    paragraphs,
 	"oneLine":       oneLine,
 	"numeric":       numeric,
+	"people":        peopleLinks,
 }
 
 var outcomeLabels = map[string]string{

@@ -42,12 +42,14 @@ type Server struct {
 	pages   map[string]*template.Template
 	handler http.Handler
 	records *recordCache
+	// peopleIx is built on the first person page (see people.go).
+	peopleIx *peopleIndex
 
 	logMu sync.Mutex
 }
 
 // page names, one template file each.
-var pageNames = []string{"search", "item", "document", "case", "error"}
+var pageNames = []string{"search", "item", "document", "case", "error", "person"}
 
 // New returns a Server searching ix and reading records and source bytes
 // from st.
@@ -58,7 +60,7 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
 		opts.SearchTimeout = 10 * time.Second
 	}
-	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}, records: newRecordCache(recordCacheBytes)}
+	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}, records: newRecordCache(recordCacheBytes), peopleIx: &peopleIndex{}}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -84,6 +86,8 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /cases/{number...}", page(s.casePage))
 	mux.HandleFunc("GET /source/{record}", s.source)
 	mux.HandleFunc("GET /feed", page(s.feed))
+	mux.HandleFunc("GET /people/{name}", page(s.personPage))
+	mux.HandleFunc("GET /api/people/{name}", api(s.apiPerson))
 	mux.HandleFunc("GET /export.csv", page(s.exportCSV))
 	mux.HandleFunc("GET /api/search", api(s.apiSearch))
 	mux.HandleFunc("GET /api/items/{record}/{number}", api(s.apiItem))
