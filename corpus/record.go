@@ -131,6 +131,9 @@ type Item struct {
 	// same.
 	DecidedBy string `json:"decided_by,omitempty"`
 	DecidedOn string `json:"decided_on,omitempty"`
+	// Page is the page of the source (1-based) on which the item starts,
+	// where the source has pages (a PDF); 0 otherwise.
+	Page int `json:"page,omitempty"`
 }
 
 // CaseNumber is a journal or case number as printed, with its scheme.

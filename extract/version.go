@@ -15,4 +15,6 @@ package extract
 //	5  an item's outcome (Item.Outcome): its own meeting's decision's
 //	6  CPR numbers glued to the word naming them, undashed after it,
 //	   and in the source's path or URL
-const Version = 6
+//	7  the page an item starts on (paged sources); a text or HTML
+//	   source's content type names its charset
+const Version = 7

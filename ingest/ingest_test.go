@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 
 	"referat/corpus"
@@ -257,5 +259,52 @@ func TestReadRefusesBeforeReading(t *testing.T) {
 	}
 	if _, _, err := ReadRegularFile(t.TempDir(), 100); !errors.Is(err, ErrNotRegular) {
 		t.Errorf("ReadRegularFile(folder) error = %v; want ErrNotRegular", err)
+	}
+}
+
+// TestReadKeepsTheCharset checks that a text or HTML source's content type
+// names the charset its bytes were read in, so /source serves æøå as
+// they were published: the Lejre seed as UTF-8, the same text and the
+// Middelfart page re-encoded in windows-1252 (the page declaring it only
+// in a <meta>), and a declared charset left as declared.
+func TestReadKeepsTheCharset(t *testing.T) {
+	seed, err := os.ReadFile(testcorpus.Path("seeds/000_734b34927aab3490.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(testcorpus.Path("middelfart-edoc-2017/2017-04-21_12.00.48_41a93779-8b2a-414b-9f87-691e24f8f40a.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin := func(b []byte) []byte {
+		out, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	metaPage := bytes.Replace(latin(bytes.TrimPrefix(page, utf8BOM)), []byte("<head>"), []byte(`<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`), 1)
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		declared string
+		want     string
+	}{
+		{"utf-8 text", seed, "", "text/plain; charset=utf-8"},
+		{"windows-1252 text", latin(seed), "", "text/plain; charset=windows-1252"},
+		{"utf-8 page", page, "", "text/html; charset=utf-8"},
+		{"windows-1252 page", metaPage, "", "text/html; charset=windows-1252"},
+		{"declared", latin(seed), "text/plain; charset=ISO-8859-1", "text/plain; charset=ISO-8859-1"},
+	} {
+		doc, err := Read(context.Background(), tc.data, corpus.Source{ContentType: tc.declared}, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if doc.Source.ContentType != tc.want {
+			t.Errorf("%s: content type %q; want %q", tc.name, doc.Source.ContentType, tc.want)
+		}
+		if !strings.Contains(doc.Text, "ø") {
+			t.Errorf("%s: text lost its ø", tc.name)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"mime"
 	"sort"
 	"strings"
 	"time"
@@ -87,17 +88,16 @@ func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (co
 		text = res.Text
 		doc.Warnings = append(doc.Warnings, res.Warnings...)
 	case corpus.FormatHTML:
-		r, err := charset.NewReader(bytes.NewReader(data), src.ContentType)
-		if err != nil {
-			return doc, fmt.Errorf("html charset: %w", err)
-		}
-		text, err = htmltext.Text(r)
+		enc, name, _ := charset.DetermineEncoding(data, src.ContentType)
+		doc.Source.ContentType = withCharset(doc.Source.ContentType, name)
+		text, err = htmltext.Text(enc.NewDecoder().Reader(bytes.NewReader(data)))
 		if err != nil {
 			return doc, err
 		}
 	case corpus.FormatText:
-		var warn string
-		text, warn = decodeText(data)
+		var warn, name string
+		text, name, warn = decodeText(data)
+		doc.Source.ContentType = withCharset(doc.Source.ContentType, name)
 		if warn != "" {
 			doc.Warnings = append(doc.Warnings, warn)
 		}
@@ -133,17 +133,29 @@ var contentTypes = map[corpus.Format]string{
 
 // decodeText decodes plain text: UTF-8 when valid, else windows-1252, the
 // legacy encoding of Danish text on Windows (a superset of ISO-8859-1's
-// printable characters).
-func decodeText(data []byte) (text, warning string) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if utf8.Valid(data) {
-		return string(data), ""
+// printable characters). It returns the name of the charset the bytes
+// are in.
+func decodeText(data []byte) (text, charsetName, warning string) {
+	if utf8.Valid(bytes.TrimPrefix(data, utf8BOM)) {
+		return string(bytes.TrimPrefix(data, utf8BOM)), "utf-8", ""
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "text is neither UTF-8 nor windows-1252; invalid bytes replaced"
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "", "text is neither UTF-8 nor windows-1252; invalid bytes replaced"
 	}
-	return string(out), "text is not UTF-8; decoded as windows-1252"
+	return string(out), "windows-1252", "text is not UTF-8; decoded as windows-1252"
+}
+
+// withCharset adds the charset the bytes were decoded from to a content
+// type that names none, so that the source is served as it was read (a
+// browser guesses wrong for a text file without one, and æøå garble).
+func withCharset(contentType, charsetName string) string {
+	base, params, err := mime.ParseMediaType(contentType)
+	if err != nil || charsetName == "" || params["charset"] != "" {
+		return contentType
+	}
+	params["charset"] = charsetName
+	return mime.FormatMediaType(base, params)
 }
 
 // cleanText normalises line ends and Unicode form once, here at the edge.

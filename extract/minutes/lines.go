@@ -35,6 +35,13 @@ func isPageNumber(l string) bool {
 // page numbers alone on a line) and turns page breaks into blank lines.
 // Runs of blank lines become one.
 func prepare(text string) []string {
+	lines, _ := preparePages(text)
+	return lines
+}
+
+// preparePages is prepare that also returns the page (1-based, pages
+// separated by form feeds) each line is on.
+func preparePages(text string) ([]string, []int) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	pages := strings.Split(text, "\f")
@@ -48,7 +55,8 @@ func prepare(text string) []string {
 	}
 	removeRunningBlocks(pageLines)
 	var out []string
-	for _, ls := range pageLines {
+	var page []int
+	for i, ls := range pageLines {
 		for _, l := range ls {
 			if isPageNumber(l) {
 				continue
@@ -57,15 +65,17 @@ func prepare(text string) []string {
 				continue
 			}
 			out = append(out, l)
+			page = append(page, i+1)
 		}
 		if len(out) > 0 && out[len(out)-1] != "" {
 			out = append(out, "")
+			page = append(page, i+1)
 		}
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
-	return out
+	return out, page[:len(out)]
 }
 
 // cleanLine trims a line of spaces, turns non-breaking and other odd

@@ -32,7 +32,8 @@ var singleItemHeadings = map[string]bool{
 
 // Parse reads the structure of minutes or an agenda from its text.
 func Parse(text string) Minutes {
-	lines := prepare(text)
+	lines, pages := preparePages(text)
+	paged := strings.Contains(text, "\f")
 	var m Minutes
 	t, hasTOC := findTOC(lines)
 	starts := findItems(lines, 0, t, hasTOC)
@@ -61,6 +62,9 @@ func Parse(text string) Minutes {
 		}
 		prefix, title, closed := splitTitle(s.title)
 		it := corpus.Item{Number: s.number, Prefix: prefix, Title: title, Closed: closed}
+		if paged {
+			it.Page = pages[s.line]
+		}
 		fillItem(&it, lines[s.next:end], ctx)
 		m.Items = append(m.Items, normaliseItem(it))
 	}

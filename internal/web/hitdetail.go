@@ -59,3 +59,12 @@ func absolute(site, u string) string {
 	}
 	return u
 }
+
+// webURL is the web address a record's document was fetched from, ""
+// when it was not crawled.
+func webURL(rec *corpus.Record) string {
+	if u := export.OriginalURL(rec); !strings.HasPrefix(u, "/") {
+		return u
+	}
+	return ""
+}

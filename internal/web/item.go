@@ -127,13 +127,24 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		Item:      it,
 		Parts:     splitSections(it),
 		ID:        refs[i].ID,
-		SourceURL: "/source/" + rec.ID,
+		SourceURL: itemSourceURL(rec, it),
 		DocURL:    "/documents/" + rec.ID,
 		Others:    refs,
 		Letters:   letters,
 		Timeline:  timeline(it.Decisions),
 	}
 	s.render(w, r, http.StatusOK, "item", data)
+}
+
+// itemSourceURL is the stored source of an item's record, opened at the
+// page where the item starts when the source is a PDF that says (a PDF
+// viewer reads "#page=N").
+func itemSourceURL(rec *corpus.Record, it *corpus.Item) string {
+	u := "/source/" + rec.ID
+	if rec.Format == corpus.FormatPDF && it.Page > 0 {
+		u += "#page=" + strconv.Itoa(it.Page)
+	}
+	return u
 }
 
 // linkedLetters returns the letters the index links to an item's case
@@ -194,7 +205,7 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 		Municipality: rec.Municipality,
 		Committee:    rec.Committee,
 		Meeting:      rec.Meeting,
-		SourceURL:    "/source/" + rec.ID,
+		SourceURL:    itemSourceURL(rec, &rec.Items[i]),
 		Item:         &rec.Items[i],
 	}
 	for _, ref := range refs {

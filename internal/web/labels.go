@@ -29,6 +29,7 @@ var funcs = template.FuncMap{
 	"oneLine":       oneLine,
 	"numeric":       numeric,
 	"people":        peopleLinks,
+	"webURL":        webURL,
 }
 
 var outcomeLabels = map[string]string{
