@@ -45,7 +45,8 @@ func OutcomeNames() []string {
 	return out
 }
 
-// Record is the structure extracted from one source document.
+// Record is the structure extracted from one source document. FIELDS.md
+// beside this file says which function fills each field.
 type Record struct {
 	Schema       int      `json:"schema"`
 	ID           string   `json:"id"` // hex SHA-256 of the source bytes

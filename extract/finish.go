@@ -8,10 +8,6 @@ import (
 	"referat/extract/minutes"
 )
 
-// headBytes is how much of a document's start counts as its head
-// (letterhead, meeting header) when guessing the municipality.
-const headBytes = 3000
-
 // finish fills the fields every record shares and redacts CPR numbers.
 func finish(rec *corpus.Record, doc corpus.Document) {
 	rec.Schema = corpus.SchemaVersion
@@ -29,11 +25,7 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 		rec.Text = minutes.CleanText(doc.Text)
 	}
 	rec.Committee = danish.CommitteeName(rec.Committee)
-	if rec.Municipality == "" {
-		rec.Municipality = inferMunicipality(rec)
-	} else if n := danish.MunicipalityName(rec.Municipality); n != "" {
-		rec.Municipality = n
-	}
+	rec.Municipality = municipality(rec)
 	rec.Warnings = append(append([]string(nil), doc.Warnings...), rec.Warnings...)
 	if rec.Items == nil {
 		rec.Items = []corpus.Item{}
@@ -49,56 +41,6 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 		rec.Meeting.Absent = []string{}
 	}
 	redactRecord(rec)
-}
-
-// inferMunicipality names the municipality a record is from when the
-// document does not say it in a field. What the document prints in its
-// own parts comes first: the committee ("Aarhus Byråd"), the location
-// ("Ballerup Rådhus"), a letter's sender and recipient (also within an
-// address such as "CBA Vejanlæg, Aarhus Kommune"). Only then the
-// mentions in the text, where the head counts more, and only when one
-// municipality clearly dominates: minutes name their own municipality,
-// while a circular or a note may name others in passing, so there one
-// mention in the body is not enough.
-func inferMunicipality(rec *corpus.Record) string {
-	parts := []string{rec.Committee, rec.Meeting.Location}
-	if rec.Letter != nil {
-		parts = append(parts, rec.Letter.Sender, rec.Letter.Recipient)
-	}
-	for _, s := range parts {
-		if s == "" {
-			continue
-		}
-		if n := danish.MunicipalityName(s); n != "" {
-			return n
-		}
-		if n := danish.FindMunicipality(s, len(s)); n != "" {
-			return n
-		}
-	}
-	switch rec.Kind {
-	case corpus.KindLetter, corpus.KindPrincipmeddelelse:
-		// A letter is its sender's or its recipient's; a municipality its
-		// body names is a third party (a KL circular quoting Greve), unless
-		// the subject is about it.
-		return danish.FindMunicipality(rec.Title, len(rec.Title))
-	case corpus.KindReferat, corpus.KindDagsorden:
-		return danish.DominantMunicipality(rec.Text, headLen(rec), 1)
-	}
-	return danish.DominantMunicipality(rec.Text, headLen(rec), 2)
-}
-
-// headLen is how much of a record's text is its head: headBytes at most,
-// and in minutes only what comes before the first point, since a point's
-// text names other municipalities as freely as any body text does.
-func headLen(rec *corpus.Record) int {
-	n := headBytes
-	if len(rec.Items) > 0 && rec.Items[0].Title != "" {
-		if i := strings.Index(rec.Text, rec.Items[0].Title); i >= 0 && i < n {
-			n = i
-		}
-	}
-	return n
 }
 
 // redactRecord replaces CPR numbers in every text of a record.
