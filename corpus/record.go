@@ -135,6 +135,10 @@ type Item struct {
 	// Page is the page of the source (1-based) on which the item starts,
 	// where the source has pages (a PDF); 0 otherwise.
 	Page int `json:"page,omitempty"`
+	// Label is the point's number as printed where it is not a plain
+	// integer: a sub-point "1.1", "12a". Number then holds its leading
+	// integer.
+	Label string `json:"label,omitempty"`
 }
 
 // CaseNumber is a journal or case number as printed, with its scheme.

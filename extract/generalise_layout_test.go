@@ -34,6 +34,11 @@ func layoutVariations() []variation {
 		{"decision/byraadets", varDecisionHeading(func(c, date string) string { return "Beslutning i " + c })},
 		{"decision/inline", varDecisionInline},
 		{"items/numbered", varNumberedItems},
+		{"items/bare", varNumberStyle(func(n int) string { return fmt.Sprintf("%d ", n) })},
+		{"items/paren", varNumberStyle(func(n int) string { return fmt.Sprintf("%d) ", n) })},
+		{"items/sag", varNumberStyle(func(n int) string { return fmt.Sprintf("Sag %d - ", n) })},
+		{"items/pkt", varNumberStyle(func(n int) string { return fmt.Sprintf("Pkt. %d ", n) })},
+		{"header/vocabulary", varHeaderVocabulary},
 		{"sections/colons", varSectionColons},
 	}
 }
@@ -223,6 +228,50 @@ func varNumberedItems(d mdoc) (corpus.Document, mview, bool) {
 			lines[t] = fmt.Sprintf("%d. %s", it.Number, strings.TrimSpace(lines[t]))
 		}
 		changed = true
+	}
+	if !changed {
+		return corpus.Document{}, mview{}, false
+	}
+	return d.withText(joinText(lines)), d.view.clone(), true
+}
+
+// varNumberStyle prints "Punkt 2: Title" as other systems number their
+// points ("2 Title", "Sag 2 - Title", ...), the table of contents left
+// as it is.
+func varNumberStyle(number func(n int) string) func(d mdoc) (corpus.Document, mview, bool) {
+	return func(d mdoc) (corpus.Document, mview, bool) {
+		lines, its, ok := located(d)
+		if !ok {
+			return corpus.Document{}, mview{}, false
+		}
+		re := mustRe(`^(\s*)Punkt\s+(\d+)\s*:\s*`)
+		for k, it := range d.view.Items {
+			l := lines[its[k].numberLine]
+			if !re.MatchString(l) {
+				return corpus.Document{}, mview{}, false
+			}
+			lines[its[k].numberLine] = re.FindStringSubmatch(l)[1] + number(it.Number) + re.ReplaceAllString(l, "")
+		}
+		return d.withText(joinText(lines)), d.view.clone(), true
+	}
+}
+
+// varHeaderVocabulary labels the header's fields with the other usual
+// words: "Dato:", "Sted:", "Til stede:".
+func varHeaderVocabulary(d mdoc) (corpus.Document, mview, bool) {
+	lines, end, ok := headerLines(d)
+	if !ok {
+		return corpus.Document{}, mview{}, false
+	}
+	changed := false
+	for i := 0; i < end; i++ {
+		l := strings.TrimSpace(lines[i])
+		for _, r := range [][2]string{{"Mødedato ", "Dato: "}, {"Mødested ", "Sted: "}, {"Mødedeltagere ", "Til stede: "}, {"Tilstede", "Deltagere:"}} {
+			if strings.HasPrefix(l, r[0]) {
+				lines[i] = r[1] + strings.TrimPrefix(l, r[0])
+				changed = true
+			}
+		}
 	}
 	if !changed {
 		return corpus.Document{}, mview{}, false

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"referat/corpus"
 	"referat/extract/internal/goldentest"
+	"referat/ingest"
 	"referat/internal/testcorpus"
 )
 
@@ -83,6 +85,28 @@ func TestGolden(t *testing.T) {
 				t.Skipf("%s absent from the lean copy and no shared corpus", rel)
 			}
 			goldentest.Check(t, goldentest.Name(rel), goldenView(Record(loadDoc(t, path))))
+		})
+	}
+}
+
+// TestGoldenGeneric compares the records of the synthetic documents in
+// the layouts of systems the corpus has no sample of (testdata/generic,
+// see its PROVENANCE.md) with their golden files.
+func TestGoldenGeneric(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "generic", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documents in testdata/generic: %v", err)
+	}
+	for _, p := range files {
+		if filepath.Ext(p) == ".md" {
+			continue
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			doc, err := ingest.ReadFile(context.Background(), p, ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			goldentest.Check(t, goldentest.Name("generic/"+filepath.Base(p)), goldenView(Record(doc)))
 		})
 	}
 }

@@ -17,4 +17,8 @@ package extract
 //	   and in the source's path or URL
 //	7  the page an item starts on (paged sources); a text or HTML
 //	   source's content type names its charset
-const Version = 7
+//	8  minutes of systems never seen: numbered points ("1", "1.",
+//	   "Sag 1", sub-points "1.1" with Item.Label) under a meeting's
+//	   header in any usual form, section labels "Oplæg:", "Referat:",
+//	   the last point ending at "Mødet hævet" or the signatures
+const Version = 8

@@ -20,7 +20,7 @@ var (
 	titleLead = regexp.MustCompile(`(?i)^(?:(?:af|fra|for|til)\s+)?(?:(?:det|ordinære|ekstraordinære)\s+)*(?:møde(?:t)?\s+(?:i|for)\s+)?`)
 	// headerLabel is a labelled field of the meeting header, its value on
 	// the same line or on the lines after it.
-	headerLabel = regexp.MustCompile(`^(?i:(mødedato|mødetidspunkt|mødetid|tidspunkt|dato|tid|mødested|sted|lokale|mødelokale|mødedeltagere|deltagere|tilstede|til stede|medlemmer|afbud/fraværende|afbud og fraværende|(?:fraværende|afbud|fravær)(?: fra)?|ikke til stede|ikke tilstede|sekretær|referent|udvalg|mødeleder|formand|mødeform))(?:\s*:\s*|\s+|$)(.*)$`)
+	headerLabel = regexp.MustCompile(`^(?i:(mødedato|mødetidspunkt|mødetid|tidspunkt|dato|tid|kl\.|klokken|mødested|sted|lokale|mødelokale|mødedeltagere|deltagere|deltagere i mødet|tilstede|til stede|medlemmer|afbud/fraværende|afbud og fraværende|(?:fraværende|afbud|fravær)(?: fra)?|ikke til stede|ikke tilstede|sekretær|referent|referatfører|udvalg|mødeleder|formand|mødeform))(?:\s*:\s*|\s+|$)(.*)$`)
 )
 
 // header is what the lines before the first agenda point say.
@@ -32,13 +32,26 @@ type header struct {
 	bareAgenda bool
 	committee  string
 	meeting    corpus.Meeting
+	// fields are the kinds of labelled fields found with a value:
+	// "date", "time", "place", "people", "absent", "secretary".
+	fields map[string]bool
+}
+
+// isMeeting reports whether the header is a meeting's: a date and who
+// met (participants, absentees or the minute-taker), or a date, a time
+// and a place. A note's "Dato:" alone, or a letter's date and address,
+// is not.
+func (h header) isMeeting() bool {
+	f := h.fields
+	return h.meeting.Date != "" && (f["people"] || f["absent"] || f["secretary"] || f["time"] && f["place"])
 }
 
 // parseHeader reads the meeting header from the lines before the first
 // agenda point (the table of contents already cut out).
 func parseHeader(lines []string) header {
-	var h header
+	h := header{fields: map[string]bool{}}
 	titleDate := ""
+	lines = headerCells(lines)
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l == "" {
@@ -70,18 +83,24 @@ func parseHeader(lines []string) header {
 		value, next := labelValue(lines, i, m[2], isListLabel(label))
 		i = next
 		switch label {
-		case "mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid":
+		case "mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid", "kl.", "klokken":
 			if d, ok := danish.FindDate(value); ok && h.meeting.Date == "" {
 				h.meeting.Date = d
+				h.fields["date"] = true
 			}
-			if t, ok := danish.FindTime(value); ok && h.meeting.Time == "" {
+			if t, ok := headerTime(label, value); ok && h.meeting.Time == "" {
 				h.meeting.Time = t
+				h.fields["time"] = true
 			}
 		case "mødested", "sted", "lokale", "mødelokale":
 			if h.meeting.Location == "" {
 				h.meeting.Location = strings.Join(strings.Fields(value), " ")
 			}
-		case "mødedeltagere", "deltagere", "tilstede", "til stede", "medlemmer":
+			h.fields["place"] = h.meeting.Location != ""
+		case "sekretær", "referent", "referatfører":
+			h.fields["secretary"] = h.fields["secretary"] || strings.TrimSpace(value) != ""
+		case "mødedeltagere", "deltagere", "deltagere i mødet", "tilstede", "til stede", "medlemmer":
+			h.fields["people"] = h.fields["people"] || strings.TrimSpace(value) != ""
 			for _, p := range splitPeople(value) {
 				name, absent := danish.AbsentMarked(p)
 				h.meeting.Participants = append(h.meeting.Participants, participant(name))
@@ -90,6 +109,7 @@ func parseHeader(lines []string) header {
 				}
 			}
 		case "fraværende", "afbud/fraværende", "afbud", "fravær":
+			h.fields["absent"] = h.fields["absent"] || strings.TrimSpace(value) != ""
 			for _, p := range splitPeople(value) {
 				h.meeting.Absent = appendNew(h.meeting.Absent, participant(p))
 			}
@@ -103,6 +123,51 @@ func parseHeader(lines []string) header {
 		h.meeting.Date = titleDate
 	}
 	return h
+}
+
+// headerTime reads the time of a date or time field: "kl. 16.30", "16:30",
+// and under a time label also "13.00 - 15.00".
+func headerTime(label, value string) (string, bool) {
+	if t, ok := danish.FindTime(value); ok {
+		return t, true
+	}
+	switch label {
+	case "tid", "tidspunkt", "mødetid", "mødetidspunkt", "kl.", "klokken":
+		return danish.FindTime("kl. " + strings.TrimSpace(value))
+	}
+	return "", false
+}
+
+// labelCell reports whether a table cell is a label alone ("Tid:",
+// "Sted"), not a value that starts like one ("Mødelokale 2").
+func labelCell(c string) bool {
+	m := headerLabel.FindStringSubmatch(strings.TrimSpace(c))
+	return m != nil && m[2] == ""
+}
+
+// headerCells splits a header printed as a table ("Dato:\t14.03.2024\tTid:\t13.00")
+// into one labelled line per field.
+func headerCells(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		cells := strings.Split(l, "\t")
+		if len(cells) < 2 || !labelCell(cells[0]) {
+			out = append(out, l)
+			continue
+		}
+		for i := 0; i < len(cells); i++ {
+			c := strings.TrimSpace(cells[i])
+			if c == "" {
+				continue
+			}
+			if m := headerLabel.FindStringSubmatch(c); m != nil && m[2] == "" && i+1 < len(cells) && !labelCell(cells[i+1]) {
+				c += " " + strings.TrimSpace(cells[i+1])
+				i++
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // titleParts reads the committee and the date from what follows the kind
@@ -197,7 +262,7 @@ func nonBlankBefore(lines []string, i int) int {
 
 func isListLabel(label string) bool {
 	switch label {
-	case "mødedeltagere", "deltagere", "tilstede", "til stede", "medlemmer", "fraværende", "afbud/fraværende", "afbud", "fravær":
+	case "mødedeltagere", "deltagere", "deltagere i mødet", "tilstede", "til stede", "medlemmer", "fraværende", "afbud/fraværende", "afbud", "fravær":
 		return true
 	}
 	return false

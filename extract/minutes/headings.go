@@ -122,7 +122,18 @@ var knownHeadings = map[string]role{
 	"bilagsliste":                                 roleAttachments,
 	"vedlagte bilag":                              roleAttachments,
 	"beslutningsproces":                           roleText,
+	// Section labels of internal minutes (SBSYS, Word templates).
+	"oplæg":                 roleText,
+	"konklusion":            roleText,
+	"drøftelse":             roleText,
+	"opfølgning på referat": roleText,
 }
+
+// labelHeadings are the section labels of internal minutes, printed with a
+// colon and often their text on the same line: "Oplæg: ...", "Referat:
+// ...". "Referat" counts only with its colon; alone on a line it is a
+// document's title.
+var labelHeadings = map[string]bool{"oplæg": true, "referat": true, "konklusion": true, "drøftelse": true}
 
 var (
 	// "Beslutning Udvalget for Job & Arbejdsmarked den 08-05-2019",
@@ -154,6 +165,9 @@ func parseHeading(line string) (heading, bool) {
 		return heading{}, false // ":" alone
 	}
 	low := strings.ToLower(t)
+	if low == "referat" && strings.HasSuffix(line, ":") {
+		return heading{text: t, role: roleText}, true
+	}
 	if r, ok := knownHeadings[low]; ok {
 		if r == roleAbsent {
 			return heading{}, false
@@ -208,7 +222,8 @@ func firstNonEmpty(ss ...string) string {
 // parseInlineHeading recognises a heading printed with its text on one
 // line: "Beslutning: Godkendt.", "Beslutningskompetence: Økonomiudvalget",
 // "Bilag: Kort over området". Only headings whose text is short by
-// nature are read this way; a heading that is ordinary text ("Baggrund:
+// nature are read this way, and the section labels of internal minutes
+// ("Oplæg:", "Referat:", "Indstilling:"); a heading that is ordinary text ("Baggrund:
 // ...") stays text, and so does "Afbud: ..." inside a decision, which
 // reports another meeting's absentees.
 func parseInlineHeading(line string) (heading, string, bool) {
@@ -220,12 +235,15 @@ func parseInlineHeading(line string) (heading, string, bool) {
 	if rest == "" {
 		return heading{}, "", false
 	}
+	if label := strings.TrimSpace(line[:i]); labelHeadings[strings.ToLower(label)] {
+		return heading{text: label, role: roleText}, rest, true
+	}
 	h, ok := parseHeading(line[:i])
 	if !ok {
 		return heading{}, "", false
 	}
 	switch h.role {
-	case roleDecision, roleCompetence, roleAttachments:
+	case roleDecision, roleCompetence, roleAttachments, roleRecommend:
 		return h, rest, true
 	}
 	return heading{}, "", false

@@ -11,7 +11,8 @@ import (
 var (
 	// punktLine starts an agenda point: "Punkt 2: BU - Title", "Punkt 63:
 	// Title", "Pkt. 4 - Title".
-	punktLine = regexp.MustCompile(`^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s+(\d{1,4})\s*(?:[:.)]|\s[-–])\s*(.*)$`)
+	// A sub-point "Punkt 1.1" is not point 1 titled "1 ...".
+	punktLine = regexp.MustCompile(`^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s+(\d{1,4})\s*(?:[:)]|\.(?:\s|$)|\s[-–])\s*(.*)$`)
 	// prefixTitle splits "SSÆ/BU/JAI - Status på ..." into prefix and title.
 	prefixTitle = regexp.MustCompile(`^([A-ZÆØÅ]{1,6}(?:/[A-ZÆØÅ]{1,6})*)\s+[-–]\s+(.+)$`)
 	// closedTitle marks a closed point: "Lukket: Køb af landbrugsejendom",
@@ -24,6 +25,7 @@ type itemStart struct {
 	line   int // index of the line with the number
 	next   int // first line after the title
 	number int
+	label  string // the number as printed where it is not a plain integer ("1.1")
 	title  string // as printed, prefix included
 }
 

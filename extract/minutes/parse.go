@@ -34,6 +34,14 @@ func Parse(text string) Minutes {
 	var m Minutes
 	t, hasTOC := findTOC(lines)
 	starts := findItems(lines, 0, t, hasTOC)
+	// Minutes of systems no rule was written for: numbered points under a
+	// meeting's header. They also replace points found by "Punkt N" when
+	// they are the same points and their sub-points.
+	if gs := genericItems(lines, t, hasTOC); len(gs) > 0 && (len(starts) == 0 || extendsItems(gs, starts)) {
+		if parseHeader(withoutTOC(lines, gs[0].line, t, hasTOC)).isMeeting() {
+			starts = gs
+		}
+	}
 
 	headEnd := len(lines)
 	var single corpus.Item
@@ -43,22 +51,18 @@ func Parse(text string) Minutes {
 	} else if it, at, ok := singleItem(lines); ok {
 		single, isSingle, headEnd = it, true, at
 	}
-	headLines := lines[:headEnd]
-	if hasTOC && t.start < headEnd {
-		headLines = append(append([]string(nil), lines[:t.start]...), lines[min(t.end, headEnd):headEnd]...)
-	}
-	h := parseHeader(headLines)
+	h := parseHeader(withoutTOC(lines, headEnd, t, hasTOC))
 	m.Committee = h.committee
 	m.Meeting = h.meeting
 	ctx := Context{Committee: m.Committee, Date: m.Meeting.Date}
 
 	for k, s := range starts {
-		end := len(lines)
+		end := minutesEnd(lines, s.next)
 		if k+1 < len(starts) {
 			end = starts[k+1].line
 		}
 		prefix, title, closed := splitTitle(s.title)
-		it := corpus.Item{Number: s.number, Prefix: prefix, Title: title, Closed: closed}
+		it := corpus.Item{Number: s.number, Label: s.label, Prefix: prefix, Title: title, Closed: closed}
 		if paged {
 			it.Page = pages[s.line]
 		}
@@ -103,6 +107,33 @@ func Parse(text string) Minutes {
 		}
 	}
 	return m
+}
+
+// withoutTOC returns the lines before line end with the table of
+// contents cut out.
+func withoutTOC(lines []string, end int, t toc, hasTOC bool) []string {
+	if hasTOC && t.start < end {
+		return append(append([]string(nil), lines[:t.start]...), lines[min(t.end, end):end]...)
+	}
+	return lines[:end]
+}
+
+// extendsItems reports whether the points of more are those of fewer and
+// more: the same lines start them, and sub-points besides.
+func extendsItems(more, fewer []itemStart) bool {
+	if len(more) <= len(fewer) {
+		return false
+	}
+	at := map[int]bool{}
+	for _, s := range more {
+		at[s.line] = true
+	}
+	for _, s := range fewer {
+		if !at[s.line] {
+			return false
+		}
+	}
+	return true
 }
 
 // singleItem reads a text that is one agenda point without a number: a

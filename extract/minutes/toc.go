@@ -77,6 +77,9 @@ func findTOC(lines []string) (toc, bool) {
 			}
 			break
 		}
+		if listedPoint(t.entries, l) {
+			break // the first point, numbered and without leader or page
+		}
 		title := l
 		// "Meddelelser..... | 3 |" and "BU - Godkendelse.....\t3".
 		if strings.HasPrefix(title, "|") {
@@ -109,6 +112,25 @@ func findTOC(lines []string) (toc, bool) {
 		return toc{}, false
 	}
 	return t, true
+}
+
+// listedPoint reports whether l is a numbered point ("1 BU - Title")
+// with neither dotted leader nor page number, whose title an entry
+// already lists: the body begins with it.
+func listedPoint(entries []tocEntry, l string) bool {
+	if hasLeader(l) || strings.Contains(l, "\t") || strings.HasPrefix(l, "|") {
+		return false
+	}
+	m := genericPoint.FindStringSubmatch(l)
+	if m == nil || m[5] == "" {
+		return false
+	}
+	for _, e := range entries {
+		if e.matches(m[5]) {
+			return true
+		}
+	}
+	return false
 }
 
 // leaderFollows reports whether one of the next two non-blank lines is a
