@@ -7,10 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"referat/corpus"
-	"referat/ingest"
 	"referat/ingest/crawl"
-	"referat/internal/pipeline"
 )
 
 var cmdCrawl = &Command{
@@ -41,69 +38,17 @@ the data directory, so an interrupted crawl resumes where it stopped.`,
 				return err
 			}
 			defer p.Close()
-			ingested, failed := 0, 0
-			// Attachments follow their parent; they are joined to it in
-			// one go when the crawl moves on to another document.
-			var parent string
-			pending := map[string]corpus.Document{}
-			flush := func(ctx context.Context) {
-				if len(pending) == 0 {
-					return
-				}
-				ev, err := p.Attach(ctx, parent, pending)
-				if err != nil {
-					failed++
-					fmt.Fprintf(stderr, "failed   %s: joining its attachments: %v\n", parent, err)
-				} else if ev.Status == pipeline.StatusIngested {
-					fmt.Fprintf(stderr, "joined   %s with %d attachments (%d items)\n", parent, len(pending), ev.Items)
-				}
-				pending = map[string]corpus.Document{}
-			}
-			sink := func(ctx context.Context, f crawl.Fetched) error {
-				if f.Parent != parent {
-					flush(ctx)
-					parent = f.Parent
-				}
-				src := corpus.Source{URL: f.URL, FetchedAt: f.FetchedAt.UTC().Format("2006-01-02T15:04:05Z07:00"), ContentType: f.ContentType}
-				doc, err := ingest.Read(ctx, f.Body, src, ingest.Options{Isolate: true})
-				if err != nil {
-					failed++
-					fmt.Fprintf(stderr, "failed   %s: %v\n", f.URL, err)
-					return nil // one bad document never stops the crawl
-				}
-				if f.Parent != "" {
-					pending[f.Ref] = doc
-					return nil
-				}
-				ev, err := p.Document(ctx, doc)
-				if err != nil {
-					failed++
-					fmt.Fprintf(stderr, "failed   %s: %v\n", f.URL, err)
-					return nil
-				}
-				if f.ETag != "" || f.LastModified != "" {
-					p.Store.AddVersion(f.URL, corpus.Version{ID: doc.ID, ETag: f.ETag, LastModified: f.LastModified})
-				}
-				if ev.Status == pipeline.StatusIngested {
-					ingested++
-					changed := ""
-					if f.Changed() {
-						changed = " (changed; earlier version kept)"
-					}
-					fmt.Fprintf(stderr, "ingested %s (%d items)%s\n", f.URL, ev.Items, changed)
-				}
-				return nil
-			}
-			rep, err := crawl.Run(ctx, cfg, sink, stderr)
-			flush(context.WithoutCancel(ctx))
+			sink := p.CrawlSink(stderr)
+			rep, err := crawl.Run(ctx, cfg, sink.Take, stderr)
+			sink.Flush(context.WithoutCancel(ctx)) // logged and counted in sink.Failed
 			if rep != nil {
 				fmt.Fprintf(stderr, "crawl: %d fetched, %d not modified, %d unchanged, %d failed fetches; %d documents ingested, %d failed\n",
-					rep.Fetched, rep.NotModified, rep.Unchanged, rep.Failed, ingested, failed)
+					rep.Fetched, rep.NotModified, rep.Unchanged, rep.Failed, sink.Ingested, sink.Failed)
 			}
 			if err != nil {
 				return err
 			}
-			if failed > 0 || (rep != nil && rep.Failed > 0) {
+			if sink.Failed > 0 || (rep != nil && rep.Failed > 0) {
 				return errSilent
 			}
 			return nil
