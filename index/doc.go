@@ -9,10 +9,17 @@
 // have no items; a document with items is found by its own text outside
 // them (header, participants, contents) with Type TypeDocument.
 //
-// Text is analysed as Danish ("afgørelser" finds "afgørelse"; the Snowball
-// stemmer runs twice so that "kvaliteten" finds "kvalitet"); municipality,
+// Text is analysed as Danish with a real word list (package lexicon):
+// inflections meet ("afgørelser" finds "afgørelse", "godkendt" finds
+// "godkendes") while words of different meaning stay apart ("afgørende"
+// is no "afgørelse"), and a word finds the compounds it ends
+// ("tilsyn" finds "ledelsestilsyn", through fParts); municipality,
 // committee, kind, year, outcome, section headings, case-number scheme and
-// KLE subject are keyword facets; meeting and letter dates are dates. Case
+// KLE subject are keyword facets; meeting and letter dates are dates.
+// Names (municipality, committee, people) match loosely: accents, and aa
+// for å, oe for ø. Who took part, was absent and voted how are searchable
+// by name (participant:, absent:, for:, against:, reserved:; in Danish
+// deltager:, fraværende:, for:, imod:, forbehold:). Case
 // numbers are also indexed in a normalised form (NormalizeCaseNumber), so
 // that "19/3742" or "2023 - 9318" typed as printed finds its items. The
 // query language is described at ParseQuery.

@@ -66,6 +66,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 		f[fNumber] = float64(it.Number)
 		f[fTitle] = it.Title
 		f[fBody] = itemBody(it)
+		addParts(f, it.Title, f[fBody].(string))
 		if it.Outcome != "" {
 			f[fOutcome] = string(it.Outcome)
 			f[fLastOutcome] = string(it.Outcome)
@@ -88,6 +89,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 			f[fHeadingText] = strings.Join(heads, "\n")
 		}
 		addCaseNumbers(f, it.CaseNumbers, nil)
+		addPeople(f, r, it)
 		if len(it.Decisions) > 0 {
 			b, err := json.Marshal(it.Decisions)
 			if err != nil {
@@ -109,8 +111,10 @@ func entries(r *corpus.Record) ([]entry, error) {
 		// items' text is not analysed and indexed twice.
 		f[fListed] = "1"
 		f[fBody] = r.Text
+		addParts(f, f[fTitle].(string), r.Text)
 	} else {
 		f[fFulltext] = outsideItems(r)
+		addParts(f, f[fTitle].(string), f[fFulltext].(string))
 	}
 	var cns []corpus.CaseNumber
 	var journal []string
@@ -122,6 +126,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 		cns = append(cns, r.Items[i].CaseNumbers...)
 	}
 	addCaseNumbers(f, cns, journal)
+	addPeople(f, r, nil)
 	out = append(out, entry{id: r.ID, fields: f})
 	for _, e := range out {
 		if fv := facetValues(e.fields); len(fv) > 0 {
@@ -347,4 +352,47 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// addPeople adds the names of who took part (fParticipant: the meeting's
+// participants), who was absent (fAbsent: the meeting's, the item's and
+// its votes') and who voted how (fFor, fAgainst, fReserved) to an item's
+// fields, or to a whole document's when it is nil (then every item's
+// absentees and votes count). Names are folded for matching (analyzerFold),
+// one name a line so a name never runs into the next.
+func addPeople(f map[string]any, r *corpus.Record, it *corpus.Item) {
+	absent := slices.Clone(r.Meeting.Absent)
+	var pro, con, res []string
+	items := r.Items
+	if it != nil {
+		items = []corpus.Item{*it}
+	}
+	for i := range items {
+		absent = append(absent, items[i].Absent...)
+		for _, d := range items[i].Decisions {
+			if d.Votes == nil {
+				continue
+			}
+			pro = append(pro, d.Votes.For...)
+			con = append(con, d.Votes.Against...)
+			res = append(res, d.Votes.Reserved...)
+			absent = append(absent, d.Votes.Absent...)
+		}
+	}
+	put := func(field string, names []string) {
+		if len(names) > 0 {
+			f[field] = strings.Join(dedupe(names), "\n")
+		}
+	}
+	put(fParticipant, r.Meeting.Participants)
+	put(fAbsent, absent)
+	put(fFor, pro)
+	put(fAgainst, con)
+	put(fReserved, res)
+}
+
+// addParts gives the compounds' parts field (fParts) the searched text:
+// title and text.
+func addParts(f map[string]any, title, text string) {
+	f[fParts] = title + "\n" + text
 }

@@ -19,14 +19,19 @@ const mappingVersion = "referat-index-12"
 
 // Analyzer names.
 const (
-	// analyzerDanish is Bleve's "da" analyzer with the Snowball stemmer
-	// applied twice: once stems "kvaliteten" to "kvalitet" but "kvalitet"
-	// to "kvalit", and "budgettet" to "budget" but "budget" to "budg", so
-	// a definite noun would not find its indefinite form. The second pass
-	// brings both to the same stem.
+	// analyzerDanish analyses Danish text and typed words: lower case,
+	// Bleve's Danish stop words, then filterDanish (analysis.go): each
+	// word's stem from a real word list. Bleve's Snowball stemmer joined
+	// words of different meaning ("afgørende" and "afgørelse", "ledige"
+	// and "ledelse") and kept "godkendt" and "godkendes" apart.
 	analyzerDanish = "da_referat"
+	// analyzerMarks is analyzerDanish with the last parts of compounds
+	// beside their words: what snippets mark.
+	analyzerMarks = "da_referat_marks"
+	// analyzerParts indexes the last parts of compounds (fParts).
+	analyzerParts = "da_referat_parts"
 	// analyzerFold matches names loosely: "kobenhavn" finds "København",
-	// "resume" finds "Resumé".
+	// "resume" finds "Resumé", "Aarhus" finds "Århus".
 	analyzerFold = "fold"
 )
 
@@ -59,6 +64,12 @@ const (
 	fBody         = "body"     // item text or text of a document without items, with positions for phrases; stored: the snippet source
 	fFulltext     = "fulltext" // text of a document with items outside them: indexed only
 	fDecisions    = "decisions"
+	fParts        = "parts"       // the last parts of the compounds of title and text (analyzerParts)
+	fParticipant  = "participant" // the meeting's participants, folded names (addPeople)
+	fAbsent       = "absent"      // who was absent
+	fFor          = "votes_for"   // who voted for
+	fAgainst      = "votes_against"
+	fReserved     = "votes_reserved"
 	fFacet        = "facet" // "<code>\x1f<value>" for every value of a default facet (see facetValues)
 )
 
@@ -72,18 +83,20 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"type":          custom.Name,
 		"char_filters":  []string{asciifolding.Name},
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name},
+		"token_filters": []string{lowercase.Name, filterNameFold},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	err = im.AddCustomAnalyzer(analyzerDanish, map[string]interface{}{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, da.StopName, stemFilterName},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("index mapping: %w", err)
+	for name, filter := range map[string]string{analyzerDanish: filterDanish, analyzerMarks: filterMarks, analyzerParts: filterParts} {
+		err = im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": []string{lowercase.Name, da.StopName, filter},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("index mapping: %w", err)
+		}
 	}
 	im.TypeField = fType
 	im.DefaultAnalyzer = analyzerDanish
@@ -168,8 +181,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// inflating text than finding the hits.
 	add(fBody, text(analyzerDanish, true, true))
 	add(fFulltext, text(analyzerDanish, false, true))
+	add(fParts, text(analyzerParts, false, false))
 	add(fDecisions, storedOnly())
 	add(fFacet, kw(false, true))
+	for _, f := range []string{fParticipant, fAbsent, fFor, fAgainst, fReserved} {
+		add(f, text(analyzerFold, false, false))
+	}
 
 	im.AddDocumentMapping(TypeItem, dm)
 	im.AddDocumentMapping(TypeDocument, dm)

@@ -102,22 +102,23 @@ func (x *Index) clauseNode(c Clause, documents bool) (*node, bool) {
 	switch c.Field {
 	case "":
 		var ds []*node
-		fields := []struct {
-			name  string
-			boost float64
-		}{{fTitle, 2}, {fBody, 1}}
+		type field struct {
+			name, analyzer string
+			boost          float64
+		}
+		fields := []field{{fTitle, analyzerDanish, titleBoost}, {fBody, analyzerDanish, 1}}
+		if !c.Phrase {
+			fields = append(fields, field{fParts, analyzerDanish, 1})
+		}
 		if documents {
-			fields = append(fields, struct {
-				name  string
-				boost float64
-			}{fFulltext, 1})
+			fields = append(fields, field{fFulltext, analyzerDanish, 1})
 		}
 		for _, f := range fields {
 			var n *node
 			if c.Phrase {
-				n = x.phraseNode(analyzerDanish, f.name, v, f.boost)
+				n = x.phraseNode(f.analyzer, f.name, v, f.boost)
 			} else {
-				n = x.matchNode(analyzerDanish, f.name, v, f.boost)
+				n = x.matchNode(f.analyzer, f.name, v, f.boost)
 			}
 			if n != nil {
 				ds = append(ds, n)
@@ -158,6 +159,8 @@ func (x *Index) clauseNode(c Clause, documents bool) (*node, bool) {
 		return tnode(fCase, NormalizeCaseNumber(v)), false
 	case "heading":
 		return x.matchNode(analyzerFold, fHeadingText, v, 1), false
+	case "participant", "absent", "for", "against", "reserved":
+		return x.matchNode(analyzerFold, personFields[c.Field], v, 1), false
 	case "kle":
 		if strings.Trim(v, "0123456789.") == "" {
 			return &node{kind: nRange, field: fKLE, lo: v, hi: prefixEnd(v)}, false

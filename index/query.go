@@ -57,21 +57,41 @@ var QueryFields = map[string]string{
 	"heading":      "section heading present, e.g. heading:handicappolitik",
 	"kle":          "KLE subject code or name, e.g. kle:00.01 or kle:\"kommunens styrelse\"",
 	"scheme":       "case-number scheme: kle, year-serial, slash, prefixed, ministry",
+	"participant":  "a meeting participant's name, e.g. participant:\"Viggo Jonasen\"",
+	"absent":       "name of someone absent from the meeting or item",
+	"for":          "name (or party letter) of someone who voted for",
+	"against":      "name (or party letter) of someone who voted against",
+	"reserved":     "name (or party letter) of someone who made a reservation",
+}
+
+// personFields are the query fields of people's names and the index
+// field each searches.
+var personFields = map[string]string{
+	"participant": fParticipant,
+	"absent":      fAbsent,
+	"for":         fFor,
+	"against":     fAgainst,
+	"reserved":    fReserved,
 }
 
 // fieldAliases are the Danish names of the query fields.
 var fieldAliases = map[string]string{
-	"kommune":    "municipality",
-	"udvalg":     "committee",
-	"type":       "kind",
-	"år":         "year",
-	"aar":        "year",
-	"udfald":     "outcome",
-	"sag":        "case",
-	"sagsnr":     "case",
-	"afsnit":     "heading",
-	"overskrift": "heading",
-	"emne":       "kle",
+	"kommune":     "municipality",
+	"udvalg":      "committee",
+	"type":        "kind",
+	"år":          "year",
+	"aar":         "year",
+	"udfald":      "outcome",
+	"sag":         "case",
+	"sagsnr":      "case",
+	"afsnit":      "heading",
+	"overskrift":  "heading",
+	"emne":        "kle",
+	"deltager":    "participant",
+	"fraværende":  "absent",
+	"fravaerende": "absent",
+	"imod":        "against",
+	"forbehold":   "reserved",
 }
 
 var (
@@ -88,6 +108,9 @@ var (
 //	municipality:lejre           a field (see QueryFields; Danish aliases
 //	kommune:"Lejre Kommune"      kommune, udvalg, type, år, udfald, sag,
 //	                             afsnit, emne work too)
+//	deltager:"Viggo Jonasen"     people: participant, absent, for, against,
+//	imod:dogru                   reserved (deltager, fraværende, for, imod,
+//	                             forbehold): names match loosely
 //	-budget  -kind:letter        excluded
 //	19/3742  2023 - 9318         case numbers typed bare find their items
 //

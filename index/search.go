@@ -304,9 +304,22 @@ func term(field, v string) *query.TermQuery {
 	return q
 }
 
+// Boosts of the free-text fields: a word in the title counts twice, the
+// first part of a compound (fParts) half.
+const (
+	titleBoost = 2
+	partsBoost = 0.5
+)
+
 func match(field, v string, boost float64) *query.MatchQuery {
+	return matchWith(field, "", v, boost)
+}
+
+// matchWith is match with the analyzer of v named ("": the field's).
+func matchWith(field, analyzer, v string, boost float64) *query.MatchQuery {
 	q := query.NewMatchQuery(v)
 	q.SetField(field)
+	q.Analyzer = analyzer
 	q.SetOperator(query.MatchQueryOperatorAnd)
 	if boost != 0 {
 		q.SetBoost(boost)
@@ -344,12 +357,12 @@ func (x *Index) clauseQuery(c Clause, documents bool) (query.Query, bool) {
 		var ds []query.Query
 		if x.analyzes(analyzerDanish, v) {
 			if c.Phrase {
-				ds = append(ds, phrase(fTitle, v, 2), phrase(fBody, v, 0))
+				ds = append(ds, phrase(fTitle, v, titleBoost), phrase(fBody, v, 0))
 				if documents {
 					ds = append(ds, phrase(fFulltext, v, 0))
 				}
 			} else {
-				ds = append(ds, match(fTitle, v, 2), match(fBody, v, 0))
+				ds = append(ds, match(fTitle, v, titleBoost), match(fBody, v, 0), matchWith(fParts, analyzerDanish, v, 0))
 				if documents {
 					ds = append(ds, match(fFulltext, v, 0))
 				}
@@ -387,6 +400,11 @@ func (x *Index) clauseQuery(c Clause, documents bool) (query.Query, bool) {
 			return nil, false
 		}
 		return match(fHeadingText, v, 0), false
+	case "participant", "absent", "for", "against", "reserved":
+		if !x.analyzes(analyzerFold, v) {
+			return nil, false
+		}
+		return match(personFields[c.Field], v, 0), false
 	case "kle":
 		if strings.Trim(v, "0123456789.") == "" {
 			q := query.NewPrefixQuery(v)

@@ -108,7 +108,11 @@ func cleanMatches(out []span, sort bool) []span {
 }
 
 func (x *Index) termMatches(text string, terms map[string]bool) []span {
-	a := x.mapping.AnalyzerNamed(analyzerDanish)
+	a := x.mapping.AnalyzerNamed(analyzerMarks)
+	cores := make(map[string]string, len(terms))
+	for t := range terms {
+		cores[t] = stemCore(t)
+	}
 	var out []span
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -125,8 +129,8 @@ func (x *Index) termMatches(text string, terms map[string]bool) []span {
 			i += n
 		}
 		word := text[start:i]
-		for t := range terms {
-			if !hasPrefixFold(word, t) {
+		for _, core := range cores {
+			if !containsFold(word, core) {
 				continue
 			}
 			for _, tok := range a.Analyze([]byte(word)) {
@@ -139,6 +143,36 @@ func (x *Index) termMatches(text string, terms map[string]bool) []span {
 		}
 	}
 	return out
+}
+
+// stemCore returns the part of a stem that every word analysing to it
+// holds: a stem may have lost its last letters ("godkende" of
+// "godkendt") and stand inside a compound ("tilsyn" of
+// "ledelsestilsyn"), and "å" may be printed "aa".
+func stemCore(t string) string {
+	rs := []rune(t)
+	n := max(min(len(rs), 3), len(rs)-2)
+	core := string(rs[:n])
+	if strings.ContainsRune(core, 'å') {
+		// Both spellings hold what comes before the å.
+		core, _, _ = strings.Cut(core, "å")
+	}
+	return core
+}
+
+// containsFold reports whether lower-cased s holds sub (lower case),
+// without allocating.
+func containsFold(s, sub string) bool {
+	for {
+		if hasPrefixFold(s, sub) {
+			return true
+		}
+		_, n := utf8.DecodeRuneInString(s)
+		if n == 0 {
+			return false
+		}
+		s = s[n:]
+	}
 }
 
 // hasPrefixFold reports whether lower-cased s begins with prefix (lower
