@@ -21,4 +21,8 @@ package extract
 //	   "Sag 1", sub-points "1.1" with Item.Label) under a meeting's
 //	   header in any usual form, section labels "Oplæg:", "Referat:",
 //	   the last point ending at "Mødet hævet" or the signatures
-const Version = 8
+//	9  outcome referred; a discussion followed by postponement or
+//	   referral is that; no sentence ends before a lower-case word
+//	   ("den 2. september"); votes printed in prose ("X og Y kunne
+//	   tiltræde", "Z kunne ikke tiltræde")
+const Version = 9

@@ -209,7 +209,25 @@ func TestOutcome(t *testing.T) {
 		{"Konstitueret borgercenterchef Lise Stidsen Vandahl deltog under punktets behandling.\n\nPunktet blev behandlet sammen med punkt 5.\n\nIndstillingen blev taget til efterretning.", corpus.OutcomeNoted},
 		{"Socialudvalget tog vedlagte opfølgning på redegørelse til efterretning.\n\nUdvalget noterer sig med tilfredshed revisors redegørelse.", corpus.OutcomeNoted},
 		{"Udvalget godkendte programmet.", corpus.OutcomeApproved},
-		{"Fremsendes til Teknisk Udvalg til behandling.", corpus.OutcomeOther},
+		// Referred: sent on to another body without a decision.
+		{"Fremsendes til Teknisk Udvalg til behandling.", corpus.OutcomeReferred},
+		{"Fremsendes til 1. tekniske behandling i Magistraten efter behandling i byrådets møde den 10. september 2025.\nSagen blev behandlet sammen med sagerne 3-8.", corpus.OutcomeReferred},
+		{"Fremsendes med ændringsforslaget fra det Konservative Folkepartis byrådsgruppe til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 27. august 2025.", corpus.OutcomeReferred},
+		{"Oversendes til Økonomiudvalget.", corpus.OutcomeReferred},
+		{"Henvist til budgetforhandlingerne.\nThure Hastrup deltog ikke i sagens behandling.", corpus.OutcomeReferred},
+		{"Udvalget drøftede sagen. Sagen oversendes til byrådet.", corpus.OutcomeReferred},
+		// A referral carrying a recommendation is a recommendation, also
+		// across "den 2. september" (no sentence ends there).
+		{"Fremsendes til Aarhus Byråd med bemærkning, at Magistraten i mødet den 2. september 2025 anbefaler, at byrådet tiltræder Borgmesterens Afdelings indstilling af 22. august 2025.", corpus.OutcomeRecommended},
+		{"Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 har vedtaget Magistratens foranstående indstilling af 19. august 2025.", corpus.OutcomeApproved},
+		{"Godkendt. Der henvises til bilag 2.", corpus.OutcomeApproved},
+		{"Der henvises til sagsfremstillingen.", corpus.OutcomeOther},
+		// The decision's effect wins over the discussion before it.
+		{"Udvalget drøftede sagen og besluttede herefter at udsætte den.", corpus.OutcomePostponed},
+		{"Udvalget drøftede sagen. Udvalget besluttede herefter at udsætte sagens behandling.", corpus.OutcomePostponed},
+		{"Der var foretræde til sagen. Udvalget stillede spørgsmål, hvorefter udvalget besluttede at udsætte sagens behandling.", corpus.OutcomePostponed},
+		// A discussion followed by votes stays a discussion.
+		{"Drøftet.\nSolveig Munk kunne ikke tiltræde indstillingen.", corpus.OutcomeDiscussed},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -234,6 +252,18 @@ func TestVotes(t *testing.T) {
 		{"Et mindretal (F og Ø) stemte imod.", &corpus.Votes{Against: []string{"F", "Ø"}}},
 		{"Fraværende: Martin Stokholm (A), Bjørn Lykke Sørensen (C)", &corpus.Votes{Absent: []string{"Martin Stokholm (A)", "Bjørn Lykke Sørensen (C)"}}},
 		{"Irene Porse (F) deltog ikke under dette punkt.", &corpus.Votes{Absent: []string{"Irene Porse (F)"}}},
+		// Aarhus prints votes in prose (Teknisk Udvalg, 1 October 2025).
+		{"Et flertal i udvalget kunne tiltræde indstillingen i overensstemmelse med Magistratens anbefaling.\nJesper Kjeldsen, Steffen Wich, Gert Bjerregaard og Metin Lindved Aydin kunne tiltræde indstillingen.\nJakob Søgaard Clausen tog forbehold.\nSolveig Munk kunne ikke tiltræde indstillingen.\nLiv Gro Jensen var forhindret i at deltage i udvalgets behandling af sagen.",
+			&corpus.Votes{For: []string{"Jesper Kjeldsen", "Steffen Wich", "Gert Bjerregaard", "Metin Lindved Aydin"}, Against: []string{"Solveig Munk"}, Reserved: []string{"Jakob Søgaard Clausen"}, Absent: []string{"Liv Gro Jensen"}}},
+		{"Et flertal i udvalget kunne tiltræde indstillingen med den ændring, som er beskrevet i notat af 17. september 2025 fra Magistratsafdelingen for Teknik og Miljø.\nJesper Kjeldsen, Steffen Wich, Liv Gro Jensen, Gert Bjerregaard kunne tiltræde indstillingen med den ændring, som er beskrevet i notat af 17. september 2025.\nMetin Lindved Aydin tog forbehold.",
+			&corpus.Votes{For: []string{"Jesper Kjeldsen", "Steffen Wich", "Liv Gro Jensen", "Gert Bjerregaard"}, Reserved: []string{"Metin Lindved Aydin"}}},
+		{"Tilbagesendes Magistratsafdelingen for Teknik og Miljø med bemærkning, at byrådet i sit møde den 27. august 2025 har vedtaget Magistratens foranstående indstilling af 19. august 2025.\nSocialistisk Folkepartis og Enhedslisten de Rød-Grønnes byrådsgrupper og Viggo Jonasen kunne ikke tiltræde indstillingens beslutningspunkter 1 og 2.\nRadikale Venstres og Alternativets byrådsgrupper kunne ikke tiltræde indstillingen.",
+			&corpus.Votes{Against: []string{"Socialistisk Folkeparti", "Enhedslisten de Rød-Grønne", "Viggo Jonasen", "Radikale Venstre", "Alternativet"}}},
+		{"Rådmand Nicolaj Bang var forhindret i at deltage i sagens behandling.", &corpus.Votes{Absent: []string{"Nicolaj Bang"}}},
+		// The deciding body is no voter.
+		{"Magistraten kunne tiltræde indstillingen.", nil},
+		{"Udvalget kunne enstemmigt tiltræde indstillingen.", nil},
+		{"Økonomiudvalget kan tiltræde indstillingen.", nil},
 	}
 	for _, tt := range tests {
 		if got := Votes(tt.in); !reflect.DeepEqual(got, tt.want) {

@@ -9,14 +9,19 @@ import (
 )
 
 // Vote phrasings. The voters stand before the verb ("V, C og O stemte
-// for", "Socialdemokratiet tog forbehold", "Jesper Kjeldsen deltog ikke")
-// or after a label ("Imod stemte: Ø", "For stemte 7: A, F og B",
-// "Fraværende: Martin Stokholm (A)").
+// for", "Socialdemokratiet tog forbehold", "Jesper Kjeldsen deltog ikke",
+// Aarhus' "X, Y og Z kunne tiltræde indstillingen", "M kunne ikke
+// tiltræde", "L var forhindret i at deltage") or after a label ("Imod
+// stemte: Ø", "For stemte 7: A, F og B", "Fraværende: Martin Stokholm
+// (A)"). A pattern that could take the one before it comes after it
+// ("kunne ikke tiltræde" before "kunne tiltræde").
 var (
 	votesBefore = []struct {
 		kind string
 		re   *regexp.Regexp
 	}{
+		{"against", regexp.MustCompile(`(?i)^(.+?)\s+(?:kunne|kan|ville)\s+ikke\s+(?:tiltræde|godkende|anbefale|støtte|stemme for)\b`)},
+		{"for", regexp.MustCompile(`(?i)^(.+?)\s+(?:kunne|kan)\s+(?:enstemmigt\s+|fortsat\s+)?(?:tiltræde|godkende|anbefale|støtte)\b`)},
 		{"for", regexp.MustCompile(`(?i)^(.+?)\s+(?:stemte|stemmer|har stemt)\s+for\b`)},
 		{"against", regexp.MustCompile(`(?i)^(.+?)\s+(?:stemte|stemmer|har stemt)\s+(?:imod|mod|nej)\b`)},
 		{"reserved", regexp.MustCompile(`(?i)^(.+?)\s+(?:tog|tager|har taget)\s+(?:\w+\s+)?forbehold\b`)},
@@ -37,6 +42,13 @@ var (
 	// voterLead is the part of a subject that is not a voter: "Et flertal
 	// bestående af", "Et mindretal (", "Medlemmerne", "Følgende".
 	voterLead = regexp.MustCompile(`(?i)^(?:et\s+)?(?:flertal|mindretal)(?:\s+(?:bestående af|på \d+))?\s*|^(?:følgende|medlemmerne|partierne|byrådsmedlem(?:merne)?|rådmand)\s+`)
+	// notVoters is a subject that names the deciding body or a part of
+	// it, not who voted: "Magistraten kunne tiltræde", "Et flertal i
+	// udvalget kunne tiltræde", "Udvalget kunne enstemmigt tiltræde".
+	notVoters = regexp.MustCompile(`(?i)^(?:et\s+)?(?:enigt\s+|samlet\s+)?(?:(?:flertal|mindretal)\s+(?:i|af)\s+)?(?:hele\s+)?(?:udvalget|byrådet|magistraten|kommunalbestyrelsen|regionsrådet|rådet|forvaltningen|administrationen|direktionen)$`)
+	// groupSuffix ends a list of party groups: "Radikale Venstres og
+	// Alternativets byrådsgrupper" are Radikale Venstre and Alternativet.
+	groupSuffix = regexp.MustCompile(`(?i)s\s+(?:byråds|kommunalbestyrelses|regionsråds)?grupper?$`)
 )
 
 // Votes returns who the decision text says voted for, against, reserved
@@ -83,14 +95,40 @@ func voteSentence(sent string) (string, []string) {
 					subj = subj[i+1 : i+j]
 				}
 			}
+			if notVoters.MatchString(strings.TrimSpace(subj)) || LooksLikeCommittee(subj) {
+				return "", nil
+			}
 			subj = voterLead.ReplaceAllString(subj, "")
 			if len(subj) > 200 { // not a list of voters but a sentence
 				return "", nil
 			}
-			return p.kind, SplitNames(subj)
+			return p.kind, groupNames(SplitNames(subj))
 		}
 	}
 	return "", nil
+}
+
+// groupNames turns the party groups of a list into their parties:
+// ["Socialistisk Folkepartis", "Enhedslisten de Rød-Grønnes byrådsgrupper",
+// "Viggo Jonasen"] is ["Socialistisk Folkeparti", "Enhedslisten de
+// Rød-Grønne", "Viggo Jonasen"]: the genitive of every name up to the
+// one the suffix ends goes with it.
+func groupNames(names []string) []string {
+	last := -1
+	for i, n := range names {
+		if groupSuffix.MatchString(n) {
+			last = i
+		}
+	}
+	for i := 0; i <= last; i++ {
+		n := groupSuffix.ReplaceAllString(names[i], "")
+		if n != names[i] {
+			names[i] = n
+		} else if strings.HasSuffix(n, "s") {
+			names[i] = strings.TrimSuffix(n, "s")
+		}
+	}
+	return names
 }
 
 // SplitNames splits a printed list of people or parties ("Carsten Helles
