@@ -45,6 +45,9 @@ the data directory, so an interrupted crawl resumes where it stopped.`,
 				fmt.Fprintf(stderr, "crawl: %d fetched, %d not modified, %d unchanged, %d failed fetches; %d documents ingested, %d failed\n",
 					rep.Fetched, rep.NotModified, rep.Unchanged, rep.Failed, sink.Ingested, sink.Failed)
 			}
+			if kerr := p.KeepCrawlRun(rep, sink, err); kerr != nil {
+				fmt.Fprintf(stderr, "referat: crawl: %v\n", kerr)
+			}
 			if err != nil {
 				return err
 			}

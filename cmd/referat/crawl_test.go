@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,13 @@ func TestCrawlIngestsAnEDocSite(t *testing.T) {
 	p, err := pipeline.Open(data)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The crawl's report is kept for the coverage page, failures named.
+	if rr, err := p.Store.RunReport(corpus.RunCrawl); err != nil || rr.Failed == 0 || rr.Ingested == 0 ||
+		!slices.ContainsFunc(rr.Failures, func(f corpus.RunFailure) bool {
+			return strings.Contains(f.Source, "1546743.PDF") && strings.Contains(f.Reason, "404")
+		}) {
+		t.Errorf("kept crawl report %+v (%v); want the ingested meeting and the 404 of 1546743.PDF", rr, err)
 	}
 	ids, _ := p.Store.RecordIDs()
 	var meeting int

@@ -28,6 +28,8 @@ type CrawlSink struct {
 	// could not be read and attachments that could not be joined (both
 	// logged, neither returned).
 	Ingested, Failed int
+	// Failures name the documents counted in Failed and why.
+	Failures []corpus.RunFailure
 
 	p       *Pipeline
 	log     io.Writer
@@ -55,6 +57,7 @@ func (s *CrawlSink) Take(ctx context.Context, f crawl.Fetched) error {
 	doc, err := ingest.Read(ctx, f.Body, src, ingest.Options{Isolate: true})
 	if err != nil {
 		s.Failed++
+		s.Failures = append(s.Failures, corpus.RunFailure{Source: f.URL, Reason: err.Error()})
 		fmt.Fprintf(s.log, "failed   %s: %v\n", f.URL, err)
 		return nil
 	}
@@ -101,6 +104,7 @@ func (s *CrawlSink) join(ctx context.Context) error {
 	ev, err := s.p.Attach(ctx, s.parent, s.pending)
 	if err != nil {
 		s.Failed++
+		s.Failures = append(s.Failures, corpus.RunFailure{Source: s.parent, Reason: "joining its attachments: " + err.Error()})
 		fmt.Fprintf(s.log, "failed   %s: joining its attachments: %v\n", s.parent, err)
 		return fmt.Errorf("join the attachments of %s: %w", s.parent, err)
 	}

@@ -216,7 +216,8 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options
 		return err
 	})
 	rep.NotDocuments = notes
-	return rep.finish(err)
+	rep, err = rep.finish(err)
+	return rep, p.keepIngestRun(rep, err)
 }
 
 // ingestJob reads one job unless its bytes are already stored, extracted by

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"referat/corpus"
 	"referat/index"
@@ -50,15 +49,6 @@ type person struct {
 	Name         string
 	Municipality string
 	Events       []personEvent // newest first
-}
-
-// peopleIndex is every person the store's records name, built once: the
-// store does not change under a running server (serve owns the data
-// directory while it runs).
-type peopleIndex struct {
-	once   sync.Once
-	err    error
-	byName map[string][]*person // by nameKey, then municipality order
 }
 
 var partyLetters = regexp.MustCompile(`\s*\([^()]*\)`)
@@ -108,43 +98,34 @@ func peopleLinks(names []string, municipality string) template.HTML {
 	return w.html()
 }
 
-// people returns the people index, building it on first use.
-func (s *Server) people() (*peopleIndex, error) {
-	p := s.peopleIx
-	p.once.Do(func() { p.byName, p.err = s.buildPeople() })
-	return p, p.err
+// peopleOf gathers the people of records, one at a time.
+type peopleOf struct {
+	byKey map[[2]string]*person // nameKey, municipality
 }
 
-func (s *Server) buildPeople() (map[string][]*person, error) {
-	byKey := map[[2]string]*person{} // nameKey, municipality
-	add := func(name string, e personEvent) {
-		clean := personName(name)
-		if clean == "" {
-			return
-		}
-		k := [2]string{strings.ToLower(clean), e.Municipality}
-		p := byKey[k]
-		if p == nil {
-			p = &person{Name: clean, Municipality: e.Municipality}
-			byKey[k] = p
-		}
-		e.AsWritten = name
-		p.Events = append(p.Events, e)
+func (pp *peopleOf) add(name string, e personEvent) {
+	clean := personName(name)
+	if clean == "" {
+		return
 	}
-	err := s.st.EachRecordID(func(id string) error {
-		rec, err := s.st.Record(id)
-		if err != nil {
-			s.logf("web: people: record %s: %v", id, err)
-			return nil // one unreadable record costs its own names only
-		}
-		addRecordPeople(rec, add)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	if pp.byKey == nil {
+		pp.byKey = map[[2]string]*person{}
 	}
+	k := [2]string{strings.ToLower(clean), e.Municipality}
+	p := pp.byKey[k]
+	if p == nil {
+		p = &person{Name: clean, Municipality: e.Municipality}
+		pp.byKey[k] = p
+	}
+	e.AsWritten = name
+	p.Events = append(p.Events, e)
+}
+
+// byName returns the people by nameKey, each person's events newest
+// first, the people of one name by municipality.
+func (pp *peopleOf) byName() map[string][]*person {
 	out := map[string][]*person{}
-	for k, p := range byKey {
+	for k, p := range pp.byKey {
 		slices.SortStableFunc(p.Events, func(a, b personEvent) int {
 			return cmp.Or(strings.Compare(b.Date, a.Date), strings.Compare(a.URL, b.URL), cmp.Compare(a.ItemNumber, b.ItemNumber))
 		})
@@ -153,7 +134,7 @@ func (s *Server) buildPeople() (map[string][]*person, error) {
 	for _, ps := range out {
 		slices.SortFunc(ps, func(a, b *person) int { return strings.Compare(a.Municipality, b.Municipality) })
 	}
-	return out, nil
+	return out
 }
 
 // addRecordPeople calls add with every name a record prints and what it
@@ -258,13 +239,13 @@ func newPersonView(p *person) personView {
 // municipality's, or the one its municipality parameter names.
 func (s *Server) lookupPeople(r *http.Request) (string, []personView, error) {
 	name := personName(r.PathValue("name"))
-	ix, err := s.people()
+	cat, err := s.catalog()
 	if err != nil {
 		return name, nil, err
 	}
 	muni := r.URL.Query().Get("municipality")
 	var out []personView
-	for _, p := range ix.byName[strings.ToLower(name)] {
+	for _, p := range cat.people[strings.ToLower(name)] {
 		if muni == "" || p.Municipality == muni {
 			out = append(out, newPersonView(p))
 		}

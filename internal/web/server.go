@@ -42,14 +42,14 @@ type Server struct {
 	pages   map[string]*template.Template
 	handler http.Handler
 	records *recordCache
-	// peopleIx is built on the first person page (see people.go).
-	peopleIx *peopleIndex
+	// cat is built on the first people or coverage page (see catalog.go).
+	cat *catalog
 
 	logMu sync.Mutex
 }
 
 // page names, one template file each.
-var pageNames = []string{"search", "item", "document", "case", "error", "person"}
+var pageNames = []string{"search", "item", "document", "case", "error", "person", "coverage"}
 
 // New returns a Server searching ix and reading records and source bytes
 // from st.
@@ -60,7 +60,7 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	if opts.SearchTimeout <= 0 {
 		opts.SearchTimeout = 10 * time.Second
 	}
-	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}, records: newRecordCache(recordCacheBytes), peopleIx: &peopleIndex{}}
+	s := &Server{ix: ix, st: st, opts: opts, pages: map[string]*template.Template{}, records: newRecordCache(recordCacheBytes), cat: &catalog{}}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -87,6 +87,8 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /source/{record}", s.source)
 	mux.HandleFunc("GET /feed", page(s.feed))
 	mux.HandleFunc("GET /people/{name}", page(s.personPage))
+	mux.HandleFunc("GET /coverage", page(s.coveragePage))
+	mux.HandleFunc("GET /api/coverage", api(s.apiCoverage))
 	mux.HandleFunc("GET /api/people/{name}", api(s.apiPerson))
 	mux.HandleFunc("GET /export.csv", page(s.exportCSV))
 	mux.HandleFunc("GET /api/search", api(s.apiSearch))
