@@ -17,6 +17,10 @@ type entry struct {
 	fields map[string]any
 }
 
+// agendaPosition is the i-th item's place in its record as a keyword
+// that sorts in agenda order.
+func agendaPosition(i int) string { return fmt.Sprintf("%05d", i) }
+
 // ItemID returns the index id of an item: "<recordID>/<number>" for the
 // first item of a record with that number, and "<recordID>/<number>.<k>"
 // for the k-th repeat of the number (minutes sometimes print a number
@@ -64,6 +68,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 		f := common(TypeItem)
 		f[fListed] = "1"
 		f[fNumber] = float64(it.Number)
+		f[fPosition] = agendaPosition(i)
 		f[fTitle] = it.Title
 		f[fBody] = itemBody(it)
 		addParts(f, it.Title, f[fBody].(string))

@@ -410,6 +410,14 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 		if days[i] == nil {
 			continue
 		}
+		records, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fRecord)
+		if err != nil {
+			return nil, fmt.Errorf("records: %w", err)
+		}
+		positions, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fPosition)
+		if err != nil {
+			return nil, fmt.Errorf("agenda positions: %w", err)
+		}
 		cand := roaring.New()
 		it := sr.hits.Iterator()
 		single := days[i].single
@@ -437,6 +445,8 @@ func (x *Index) topByDate(segs []*segRun, p *plan, docCount func() (uint64, erro
 			if single != nil && int(d) < len(single) {
 				r.day = dayOf[i][single[d]]
 			}
+			records.valuesOf(d, func(v uint32) { r.record = records.values[v] })
+			positions.valuesOf(d, func(v uint32) { r.position = positions.values[v] })
 			if s != nil {
 				r.score = s.score(d)
 			}

@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-12"
+const mappingVersion = "referat-index-13"
 
 // Analyzer names.
 const (
@@ -41,6 +41,7 @@ const (
 	fListed       = "listed"       // "1" on items and on documents without items
 	fRecord       = "record"       // record id
 	fNumber       = "number"       // item number
+	fPosition     = "position"     // the item's place in its record (agendaPosition): date sorts list a meeting's items in agenda order
 	fKind         = "kind"         //
 	fMunicipality = "municipality" // facet, exact
 	fMunicipText  = "municipality_text"
@@ -140,7 +141,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	add(fType, kw(true, false))
 	add(fListed, kw(false, false))
-	add(fRecord, kw(false, false)) // a hit's record id is its id's prefix
+	add(fRecord, kw(false, true)) // a hit's record id is its id's prefix; doc values for Bleve's date sort
+	add(fPosition, kw(false, true))
 	num := bleve.NewNumericFieldMapping()
 	num.Store = true
 	num.DocValues = true

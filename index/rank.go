@@ -15,10 +15,14 @@ type ranked struct {
 	doc   uint32
 	score float64
 	day   int32 // yyyymmdd; 0 when the document has no date
+	// record and position place a hit in a date sort among the hits of
+	// its day: meeting by meeting, each in agenda order; "" sorts last.
+	record, position string
 }
 
 // before reports whether a ranks above b in a sort: by score, or by day
-// (undated last) then score; ties keep index order, as Bleve's do.
+// (undated last), record and agenda position, then score; ties keep
+// index order, as Bleve's do.
 func before(a, b *ranked, byDate, desc bool) bool {
 	if byDate {
 		if a.day != b.day {
@@ -32,6 +36,12 @@ func before(a, b *ranked, byDate, desc bool) bool {
 			default:
 				return a.day < b.day
 			}
+		}
+		if a.record != b.record {
+			return b.record == "" || a.record != "" && a.record < b.record
+		}
+		if a.position != b.position {
+			return b.position == "" || a.position != "" && a.position < b.position
 		}
 	}
 	if a.score != b.score {

@@ -102,6 +102,9 @@ func (x *Index) searchBleve(ctx context.Context, q *Query, bq query.Query, hasTe
 	case SortDate, SortDateDesc:
 		req.SortByCustom(search.SortOrder{
 			&search.SortField{Field: fDay, Desc: sort == SortDateDesc, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
+			// A day's meetings one after the other, each in agenda order.
+			&search.SortField{Field: fRecord, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
+			&search.SortField{Field: fPosition, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 			&search.SortScore{Desc: true},
 		})
 	}
