@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"html/template"
 	"net/http"
 	"slices"
 	"strings"
@@ -17,23 +18,25 @@ const facetShown = 8
 
 // searchData is what the search template shows.
 type searchData struct {
-	Title     string
-	State     searchState
-	Error     string // a bad parameter or a query the index refused
-	Ran       bool   // a search ran (no error)
-	Total     uint64
-	Took      string
-	Hits      []hitView
-	Chips     []chip
-	Facets    []facetView
-	Sorts     []link
-	Pages     []pageLink
-	Prev      string
-	Next      string
-	Help      bool // show the query syntax help
-	Filters   []hidden
-	FeedURL   string // the Atom feed of the search
-	ExportURL string // every hit as CSV
+	Title       string
+	State       searchState
+	Error       string // a bad parameter or a query the index refused
+	Ran         bool   // a search ran (no error)
+	Total       uint64
+	Took        string
+	Hits        []hitView
+	Chips       []chip
+	Facets      []facetView
+	Sorts       []link
+	Pages       []pageLink
+	Prev        string
+	Next        string
+	Help        bool // show the query syntax help
+	Filters     []hidden
+	FeedURL     string        // the Atom feed of the search
+	ExportURL   string        // every hit as CSV
+	Chart       template.HTML // hits over time (timeline.go)
+	KommunerURL string        // the search per municipality
 }
 
 // hitView is one result as shown.
@@ -111,6 +114,10 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	data.Chips = chips(st)
 	data.Facets = facets(st, res.Facets)
 	data.Sorts = sortLinks(st)
+	if data.Chart, err = s.hitsChart(r.Context(), st, res.Facets["year"]); err != nil {
+		s.logf("web: chart of %s: %v", r.URL.RequestURI(), err) // the page is worth showing without it
+	}
+	data.KommunerURL = kommunerURL(st)
 	data.Pages, data.Prev, data.Next = pageLinks(st, res.Total)
 	s.render(w, r, http.StatusOK, "search", data)
 }
