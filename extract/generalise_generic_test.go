@@ -1,12 +1,15 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
 	"referat/corpus"
+	"referat/ingest"
+	"referat/internal/testdocx"
 )
 
 // This file holds the metamorphic tests of the generic recogniser: one
@@ -175,5 +178,42 @@ func TestGenericNotMinutes(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("note: no warning that it was not recognised: %q", rec.Warnings)
+	}
+}
+
+// TestDocxMinutes reads the synthetic Acadre-style referat exported as
+// DOCX (internal/testdocx) through ingest: the date and time printed only
+// in the page header, the place only in a text box, participants and
+// absentees, three points whose table of contents (a TOC field) agrees
+// with them, and the last point's attachments without the signature
+// page's names.
+func TestDocxMinutes(t *testing.T) {
+	doc, err := ingest.Read(context.Background(), testdocx.Minutes(), corpus.Source{Path: "referat.docx"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := Record(doc)
+	want := corpus.Meeting{
+		Date: "2013-06-20", Time: "16:00", Location: "Byrådssalen, Rådhuset, Ebeltoft",
+		Participants: []string{"Anne Kjær Jensen (A)", "Bo Vestergaard (V)", "Camilla Holm (F)"},
+		Absent:       []string{"Dennis Lauritsen (O)"},
+	}
+	if rec.Kind != corpus.KindReferat || rec.Committee != "Udvalget for Plan, Udvikling og Kultur" || !reflect.DeepEqual(rec.Meeting, want) {
+		t.Errorf("kind %q, committee %q, meeting %+v;\nwant referat, Udvalget for Plan, Udvikling og Kultur, %+v", rec.Kind, rec.Committee, rec.Meeting, want)
+	}
+	var titles []string
+	for _, it := range rec.Items {
+		titles = append(titles, it.Title)
+	}
+	if want := []string{"Godkendelse af dagsorden", "Kulturkommune 2017", "Politik for Kultur og Fritid"}; !reflect.DeepEqual(titles, want) {
+		t.Fatalf("points %q; want %q", titles, want)
+	}
+	if got, want := rec.Items[2].Attachments, []string{"Politik for Kultur og Fritid - Lokalt engagement", "Opsamlingsnotat. Temamøde 20.09.2012"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("last point's attachments %q; want %q (no signature page)", got, want)
+	}
+	for _, w := range rec.Warnings {
+		if strings.Contains(w, "table of contents") {
+			t.Errorf("warning %q: the TOC field's code was read as an entry", w)
+		}
 	}
 }

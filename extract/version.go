@@ -25,4 +25,6 @@ package extract
 //	   referral is that; no sentence ends before a lower-case word
 //	   ("den 2. september"); votes printed in prose ("X og Y kunne
 //	   tiltræde", "Z kunne ikke tiltræde")
-const Version = 9
+//	10 DOCX: page headers, text boxes once, field results without their
+//	   codes; the last point ends at a signature line
+const Version = 10

@@ -10,6 +10,9 @@
 //
 // The rules are those of the formats seen in Danish municipalities
 // (Prepare/First Agenda exports such as Lejre, Frederiksberg and Aarhus,
-// eDoc exports such as Ballerup, København's item pages). Text that fits
-// none of them yields no items rather than invented ones.
+// eDoc exports such as Ballerup, København's item pages), and a generic
+// recogniser for systems never seen (generic.go): numbered points in any
+// usual form ("1", "1.", "Punkt 1", "Sag 1", sub-points "1.1") count
+// under a meeting's header in any usual vocabulary. Text that fits none
+// of them yields no items rather than invented ones.
 package minutes

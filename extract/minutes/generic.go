@@ -195,8 +195,8 @@ func genericItems(lines []string, t toc, hasTOC bool) []itemStart {
 }
 
 // endOfMinutes is a line after which the minutes have no more points:
-// the meeting closed, the signatures.
-var endOfMinutes = regexp.MustCompile(`^(?i:mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede)\b|underskriftsside|underskrifter|underskriftsblad|signaturside|signaturer|godkendt og underskrevet|som underskrivere)`)
+// the meeting closed, the signatures (a heading, or a line to sign on).
+var endOfMinutes = regexp.MustCompile(`^(?i:mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede)\b|underskriftsside|underskrifter|underskriftsblad|signaturside|signaturer|godkendt og underskrevet|som underskrivere)|_{5,}\s*$`)
 
 // minutesEnd returns the line where the last point's text ends: at the
 // first closing or signature line after it, or at the end.

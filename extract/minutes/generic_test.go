@@ -135,3 +135,24 @@ func TestGenericNumbering(t *testing.T) {
 		})
 	}
 }
+
+// TestMinutesEnd checks that the last point ends where the minutes do:
+// at the closing line, a signature heading, or the lines to sign on,
+// so that names of signatories are not the last point's attachments.
+func TestMinutesEnd(t *testing.T) {
+	const head = "Referat\n\nDato: 3. april 2024\nDeltagere: Anne Jensen, Bo Madsen\n\n1 Godkendelse\nGodkendt.\n\n2 Budget\nBilag:\nBudgetnotat 2024\nTidsplan\n\n"
+	for _, end := range []string{
+		"Mødet hævet kl. 17.10\n\nAnne Jensen\nBo Madsen",
+		"Underskrifter\n\nAnne Jensen\nBo Madsen",
+		"Anne Jensen\t______________\nBo Madsen\t______________",
+		"________________\nAnne Jensen, formand",
+	} {
+		m := Parse(head + end)
+		if len(m.Items) != 2 {
+			t.Fatalf("%q: %d points; want 2", end, len(m.Items))
+		}
+		if got, want := m.Items[1].Attachments, []string{"Budgetnotat 2024", "Tidsplan"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("after %q: attachments %q; want %q", end, got, want)
+		}
+	}
+}
