@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -104,19 +103,6 @@ func benchIndex(b *testing.B, n int) (*Index, int64) {
 		b.Fatal(err)
 	}
 	return x, textBytes
-}
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 // benchQueries are the searches a journalist types, with facets, first

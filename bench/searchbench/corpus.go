@@ -104,9 +104,7 @@ func newGenerator(real []corpus.Record, seed uint64) *generator {
 		}
 		if len(r.Items) == 0 {
 			g.documents = append(g.documents, r)
-			for _, p := range paragraphs(r.Text) {
-				g.anyPara = append(g.anyPara, p)
-			}
+			g.anyPara = append(g.anyPara, paragraphs(r.Text)...)
 			continue
 		}
 		g.meetings = append(g.meetings, r)

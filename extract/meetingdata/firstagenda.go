@@ -66,12 +66,10 @@ var (
 	closedTitle = regexp.MustCompile(`(?i)^lukket(?:\s+punkt)?\s*[:.-]\s*`)
 )
 
-// sniffFirstAgenda reports whether raw is a First Agenda API meeting.
+// sniffFirstAgenda reports whether raw is a First Agenda API meeting. It
+// looks for the keys in the whole input, not a head of it: the API puts
+// "Moede" after every agenda point, 100 KB and more into a meeting.
 func sniffFirstAgenda(raw []byte) bool {
-	head := raw
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
 	return bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))), []byte("{")) &&
 		bytes.Contains(raw, []byte(`"Dagsordenpunkter"`)) && bytes.Contains(raw, []byte(`"Moede"`))
 }

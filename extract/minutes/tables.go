@@ -8,7 +8,6 @@ import (
 
 var (
 	htmlTag   = regexp.MustCompile(`<[^<>]{0,400}>`)
-	wideGap   = regexp.MustCompile(`\S(?: ?\S)*`)
 	gapSplit  = regexp.MustCompile(`\s{2,}`)
 	captionRe = regexp.MustCompile(`^(?i:tabel|table|figur|oversigt|skema)\b`)
 )

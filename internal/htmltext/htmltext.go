@@ -1,8 +1,3 @@
-// Package htmltext renders HTML as the plain text layout that extract reads:
-// one line per block, a blank line between paragraphs, list items on lines
-// of their own, and table rows as lines of tab-separated cells. It is used
-// by ingest for web pages and by extract for HTML fragments inside
-// structured sources (First Agenda JSON, eDoc XML).
 package htmltext
 
 import (
