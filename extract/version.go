@@ -27,4 +27,6 @@ package extract
 //	   tiltræde", "Z kunne ikke tiltræde")
 //	10 DOCX: page headers, text boxes once, field results without their
 //	   codes; the last point ends at a signature line
-const Version = 10
+//	11 a First Agenda decision ends before the point's summary printed
+//	   under an empty heading (Aarhus' "Beslutninger" then "Resume")
+const Version = 11

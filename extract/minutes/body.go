@@ -150,11 +150,11 @@ func endsAttachments(ls []string, l string) bool {
 
 // fillItem reads a point's body lines into it.
 func fillItem(it *corpus.Item, lines []string, ctx Context) {
-	secs := splitSections(lines)
+	secs := splitSummaries(splitSections(lines))
 	var lastDecision *corpus.Decision
 	for i, s := range secs {
 		text := joinLines(s.lines)
-		if i == 0 && s.heading.text == "" {
+		if i == 0 && s.heading.text == "" && s.heading.role == roleText {
 			text = readHead(it, s.lines)
 			if text == "" {
 				continue
@@ -210,6 +210,86 @@ func fillItem(it *corpus.Item, lines []string, ctx Context) {
 	if it.Closed && len(it.Decisions) == 0 && len(it.Sections) == 1 && it.Sections[0].Heading == "" {
 		it.Decisions = append(it.Decisions, decision(heading{}, it.Sections[0].Text, ctx))
 	}
+}
+
+// splitSummaries ends a decision where the decision ends. First Agenda's
+// referat prints a point's summary field under an empty heading right
+// after "Beslutninger" and before "Resume" (its web page shows the same
+// field as an untitled block), so in the text the summary ("Endelig
+// vedtagelse af forslag til Lokalplan nr. 1221 ...", or "." when empty)
+// is the last paragraph of the decision: a line after one that ends a
+// sentence, with what follows it, saying no outcome and no vote. It
+// becomes an untitled section of its own ("." alone is dropped). A
+// decision whose paragraphs are set apart by blank lines (Lejre's) kept
+// its layout and is left alone.
+func splitSummaries(secs []section) []section {
+	var out []section
+	for i, s := range secs {
+		if s.heading.role != roleDecision || !strings.EqualFold(s.heading.text, "Beslutninger") ||
+			i+1 >= len(secs) || !isSummaryNext(secs[i+1].heading.text) {
+			out = append(out, s)
+			continue
+		}
+		ls := trimBlank(s.lines)
+		k := summaryStart(ls)
+		if k < 0 {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, section{heading: s.heading, lines: ls[:k]})
+		if rest := strings.TrimSpace(joinLines(ls[k:])); rest != "." && rest != "" {
+			out = append(out, section{heading: heading{role: roleSummary}, lines: ls[k:]})
+		}
+	}
+	return out
+}
+
+// isSummaryNext reports whether a heading is the one First Agenda prints
+// after a point's summary field.
+func isSummaryNext(h string) bool {
+	switch strings.ToLower(h) {
+	case "resume", "resumé":
+		return true
+	}
+	return false
+}
+
+// summaryStart returns the index of the line the summary paragraph of a
+// decision's lines starts at, or -1. It is 0 where the block is the
+// summary alone: an agenda's, whose decision is not written yet.
+func summaryStart(ls []string) int {
+	if len(ls) == 0 {
+		return -1
+	}
+	for _, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			return -1
+		}
+	}
+	for k := len(ls) - 1; k >= 0; k-- {
+		if k > 0 && !strings.HasSuffix(strings.TrimSpace(ls[k-1]), ".") {
+			continue
+		}
+		rest := joinLines(ls[k:])
+		if strings.TrimSpace(rest) == "." {
+			return k
+		}
+		if danish.Outcome(rest) != corpus.OutcomeOther || danish.Votes(rest) != nil || absentSentence.MatchString(strings.TrimSpace(rest)) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+func trimBlank(ls []string) []string {
+	for len(ls) > 0 && strings.TrimSpace(ls[len(ls)-1]) == "" {
+		ls = ls[:len(ls)-1]
+	}
+	for len(ls) > 0 && strings.TrimSpace(ls[0]) == "" {
+		ls = ls[1:]
+	}
+	return ls
 }
 
 // readHead reads the lines between a point's title and its first heading:

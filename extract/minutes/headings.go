@@ -19,6 +19,7 @@ const (
 	roleCompetence              // "Beslutningskompetence", "Beslutningen træffes af"
 	roleRecommend               // "Indstilling", "Beslutningspunkter"
 	roleAbsent                  // "Afbud:", "Følgende deltog ikke i behandlingen af punktet:"
+	roleSummary                 // a point's summary printed under an empty heading (see splitSummaries)
 )
 
 // knownHeadings are the section headings of Danish minutes, lower-cased,
