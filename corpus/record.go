@@ -1,5 +1,10 @@
 package corpus
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // SchemaVersion is the value of Record.Schema. Field names of Record are an
 // API: fields may be added, never renamed.
 const SchemaVersion = 1
@@ -43,6 +48,32 @@ func OutcomeNames() []string {
 		out[i] = string(o)
 	}
 	return out
+}
+
+// Bounds on one record, whatever its document holds, so that extracting,
+// storing and indexing one document takes bounded memory and time. No
+// real meeting has a hundredth of MaxItems points, nor a document a
+// tenth of MaxTextBytes of text; a record cut at a bound says so in its
+// warnings.
+const (
+	MaxItems     = 2000    // items kept of one document
+	MaxTextBytes = 8 << 20 // bytes of text kept of one document
+)
+
+// CutText returns s cut to at most n bytes, at a line end where one is
+// near, never inside a UTF-8 sequence.
+func CutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], '\n'); i > 0 && i > cut-4096 {
+		cut = i
+	}
+	return s[:cut]
 }
 
 // Record is the structure extracted from one source document. FIELDS.md

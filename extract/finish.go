@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"referat/corpus"
@@ -27,6 +29,7 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 	rec.Committee = danish.CommitteeName(rec.Committee)
 	rec.Municipality = municipality(rec)
 	rec.Warnings = append(append([]string(nil), doc.Warnings...), rec.Warnings...)
+	bound(rec)
 	if rec.Items == nil {
 		rec.Items = []corpus.Item{}
 	}
@@ -41,6 +44,21 @@ func finish(rec *corpus.Record, doc corpus.Document) {
 		rec.Meeting.Absent = []string{}
 	}
 	redactRecord(rec)
+}
+
+// bound cuts a record to corpus.MaxItems items and corpus.MaxTextBytes
+// of text, with a warning each, so that storing and indexing it takes
+// bounded memory. Readers that build items one by one stop at the bound
+// themselves (they set the warning); this catches the rest.
+func bound(rec *corpus.Record) {
+	if n := len(rec.Items); n > corpus.MaxItems {
+		rec.Items = slices.Clip(rec.Items[:corpus.MaxItems])
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("%d items; only the first %d are kept", n, corpus.MaxItems))
+	}
+	if n := len(rec.Text); n > corpus.MaxTextBytes {
+		rec.Text = corpus.CutText(rec.Text, corpus.MaxTextBytes)
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("text of %d bytes; only the first %d are kept", n, corpus.MaxTextBytes))
+	}
 }
 
 // redactRecord replaces CPR numbers in every text of a record.

@@ -180,15 +180,25 @@ func facetValues(f map[string]any) []string {
 // ones ("Godkendt.") would match elsewhere.
 const minCut = 40
 
+// maxCutWork bounds the bytes outsideItems searches and copies for one
+// record.
+const maxCutWork = 1 << 30
+
 // outsideItems returns the text of a record with the text of its items'
 // sections, decisions and recommendations cut out, where found verbatim.
 func outsideItems(r *corpus.Record) string {
 	text := r.Text
+	// Each cut searches and copies the text: quadratic in a record of
+	// many items and much text. Past a fixed amount of work the rest is
+	// left in (indexed twice, never lost), so one record costs bounded
+	// time; no real record comes near it.
+	work := 0
 	cut := func(s string) {
 		s = strings.TrimSpace(s)
-		if len(s) < minCut {
+		if len(s) < minCut || work > maxCutWork {
 			return
 		}
+		work += 2 * len(text)
 		if i := strings.Index(text, s); i >= 0 {
 			text = text[:i] + "\n" + text[i+len(s):]
 		}

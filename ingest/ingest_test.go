@@ -308,3 +308,22 @@ func TestReadKeepsTheCharset(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCutsHugeText: a text of more than corpus.MaxTextBytes is cut at
+// a line end with a warning, before it is cleaned and extracted.
+func TestReadCutsHugeText(t *testing.T) {
+	data := []byte(strings.Repeat("Æblerne på vejen blev godkendt.\n", corpus.MaxTextBytes/16))
+	doc, err := Read(context.Background(), data, corpus.Source{Path: "stor.txt"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Text) > corpus.MaxTextBytes || !strings.HasSuffix(doc.Text, "godkendt.") {
+		t.Errorf("text of %d bytes ending %q; want at most %d, cut at a line end", len(doc.Text), doc.Text[len(doc.Text)-10:], corpus.MaxTextBytes)
+	}
+	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "only the first") {
+		t.Errorf("warnings %q; want one saying the text was cut", doc.Warnings)
+	}
+	if doc.ID != corpus.Hash(data) || len(doc.Raw) != len(data) {
+		t.Errorf("the raw bytes are not kept whole")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"mime"
 	"sort"
 	"strings"
@@ -48,6 +49,11 @@ func ReadFile(ctx context.Context, path string, opts Options) (corpus.Document, 
 	if err != nil {
 		return corpus.Document{}, err
 	}
+	return readFileData(ctx, path, data, fi, opts)
+}
+
+// readFileData is ReadFile after the bytes are read.
+func readFileData(ctx context.Context, path string, data []byte, fi fs.FileInfo, opts Options) (corpus.Document, error) {
 	src := corpus.Source{Path: path, FetchedAt: fi.ModTime().UTC().Format(time.RFC3339)}
 	doc, err := Read(ctx, data, src, opts)
 	if err != nil {
@@ -96,7 +102,7 @@ func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (co
 		}
 	case corpus.FormatText:
 		var warn, name string
-		text, name, warn = decodeText(data)
+		text, name, warn = decodeText(cutBytes(data, textReadBytes))
 		doc.Source.ContentType = withCharset(doc.Source.ContentType, name)
 		if warn != "" {
 			doc.Warnings = append(doc.Warnings, warn)
@@ -114,11 +120,37 @@ func Read(ctx context.Context, data []byte, src corpus.Source, opts Options) (co
 	case corpus.FormatJSON, corpus.FormatXML:
 		// Structured sources are read from Raw by extract.
 	}
+	if len(text) > textReadBytes {
+		// Cut before cleaning, so that a huge text costs no more than
+		// a bounded one from here on.
+		text = corpus.CutText(text, textReadBytes)
+	}
 	doc.Text = cleanText(text)
+	if n := len(doc.Text); n > corpus.MaxTextBytes {
+		doc.Text = corpus.CutText(doc.Text, corpus.MaxTextBytes)
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("text of more than %d bytes; only the first %d are kept", corpus.MaxTextBytes, corpus.MaxTextBytes))
+	}
 	if doc.Text == "" && (format == corpus.FormatPDF || format == corpus.FormatHTML || format == corpus.FormatText || format == corpus.FormatDOCX || format == corpus.FormatDOC) {
 		doc.Warnings = append(doc.Warnings, "no text found")
 	}
 	return doc, nil
+}
+
+// textReadBytes is how much of a document's text is read before it is
+// cleaned and cut to corpus.MaxTextBytes: a margin for what cleaning
+// removes (carriage returns, surrounding space).
+const textReadBytes = corpus.MaxTextBytes + corpus.MaxTextBytes/4
+
+// cutBytes returns data cut to at most n bytes, never inside a UTF-8
+// sequence (a cut one would make valid UTF-8 look like windows-1252).
+func cutBytes(data []byte, n int) []byte {
+	if len(data) <= n {
+		return data
+	}
+	for n > 0 && !utf8.RuneStart(data[n]) {
+		n--
+	}
+	return data[:n]
 }
 
 var contentTypes = map[corpus.Format]string{
@@ -169,7 +201,18 @@ func cleanText(s string) string {
 // ReadJob reads a job's file and the files it names. An attachment that
 // cannot be read becomes a warning on the document, not a failure.
 func ReadJob(ctx context.Context, job Job, opts Options) (corpus.Document, error) {
-	doc, err := ReadFile(ctx, job.Path, opts)
+	data, fi, err := ReadRegularFile(job.Path, opts.ByteLimit())
+	if err != nil {
+		return corpus.Document{}, err
+	}
+	return ReadJobData(ctx, job, data, fi, opts)
+}
+
+// ReadJobData is ReadJob with the job's own file already read (by
+// ReadRegularFile, whose FileInfo fi is), so a caller that hashed the
+// bytes first does not read them twice.
+func ReadJobData(ctx context.Context, job Job, data []byte, fi fs.FileInfo, opts Options) (corpus.Document, error) {
+	doc, err := readFileData(ctx, job.Path, data, fi, opts)
 	if err != nil {
 		return doc, err
 	}

@@ -35,6 +35,7 @@ failed. A publication XML (eDoc, SBSYS) is joined with the PDFs it names.`,
 		ocr := fs.Bool("ocr", false, "run tesseract on PDF pages without a text layer (needs tesseract with Danish data)")
 		isolate := fs.Bool("isolate", true, "read each PDF in a child process with bounded memory and time")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+			limitMemory()
 			if len(args) == 0 {
 				return usagef("ingest: name at least one file or folder")
 			}

@@ -17,8 +17,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
+	"time"
 
 	"referat/ingest/pdftext"
 )
@@ -27,10 +29,41 @@ func main() {
 	pdftext.RunChild() // returns unless this process is a PDF reader child
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go exitAfterGrace(ctx, stopGrace, os.Stderr)
 	stopProfile := startProfile(os.Getenv("REFERAT_CPUPROFILE"))
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stopProfile()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// stopGrace is how long a command may take to stop after SIGINT or
+// SIGTERM. Work in progress checks its context between documents and
+// batches; what does not stop by then (one long document) is cut short.
+const stopGrace = 1500 * time.Millisecond
+
+// exitAfterGrace ends the process when ctx has been cancelled for grace.
+// That leaves nothing half written: store files are written aside and
+// renamed, the index survives a kill at any moment (TestKilledIngest
+// LosesNothing), and the data directory's lock goes with the process.
+func exitAfterGrace(ctx context.Context, grace time.Duration, stderr io.Writer) {
+	<-ctx.Done()
+	time.Sleep(grace)
+	fmt.Fprintln(stderr, "referat: interrupted; stopped without finishing the document in progress (a rerun picks it up)")
+	os.Exit(1)
+}
+
+// memoryBudget is the heap size ingest, reindex and crawl aim to stay
+// under: a soft limit (runtime/debug.SetMemoryLimit) that makes the
+// garbage collector work harder near it, never a failure. One document
+// is bounded by ingest.DefaultMaxBytes and corpus.MaxItems/MaxTextBytes;
+// this keeps the garbage between them from doubling the peak.
+const memoryBudget = 384 << 20
+
+// limitMemory sets memoryBudget unless $GOMEMLIMIT says otherwise.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryBudget)
+	}
 }
 
 // startProfile writes a CPU profile to path (from $REFERAT_CPUPROFILE)

@@ -23,6 +23,7 @@ complete. Stop a running serve first: one process owns the index.`,
 		workers := fs.Int("workers", 0, "records processed at once (0: one per CPU)")
 		force := fs.Bool("force", false, "re-extract every record, not only outdated ones")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+			limitMemory()
 			if len(args) > 0 {
 				return usagef("reindex takes no arguments")
 			}

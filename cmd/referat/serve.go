@@ -98,7 +98,9 @@ func listenAndServe(ctx context.Context, addr string, h http.Handler, stderr io.
 	case <-ctx.Done():
 	}
 	fmt.Fprintf(stderr, "referat: shutting down\n")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// Requests in flight get a second to finish: the process ends at
+	// stopGrace after the signal whatever happens.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), stopGrace-500*time.Millisecond)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)

@@ -2,6 +2,7 @@ package meetingdata
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,6 +107,10 @@ func fromSBSYS(doc corpus.Document) (corpus.Record, bool) {
 	ctx := minutes.Context{Committee: rec.Committee, Date: rec.Meeting.Date}
 	var enclosures strings.Builder
 	for i, x := range a.Items {
+		if i == corpus.MaxItems {
+			rec.Warnings = append(rec.Warnings, fmt.Sprintf("%d items; only the first %d are kept", len(a.Items), corpus.MaxItems))
+			break
+		}
 		it := corpus.Item{Number: i + 1}
 		if n, err := strconv.Atoi(strings.TrimSpace(x.Number)); err == nil {
 			it.Number = n

@@ -224,7 +224,7 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, opts Options
 // this version of extract and indexed.
 func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) (Event, *corpus.Record) {
 	ev := Event{Path: job.Path}
-	data, _, err := ingest.ReadRegularFile(job.Path, opts.Ingest.ByteLimit())
+	data, fi, err := ingest.ReadRegularFile(job.Path, opts.Ingest.ByteLimit())
 	if err != nil {
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, nil
@@ -246,7 +246,7 @@ func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) 
 			return ev, rec
 		}
 	}
-	doc, err := ingest.ReadJob(ctx, job, opts.Ingest)
+	doc, err := ingest.ReadJobData(ctx, job, data, fi, opts.Ingest)
 	if err != nil {
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, nil
