@@ -49,7 +49,7 @@ type Server struct {
 }
 
 // page names, one template file each.
-var pageNames = []string{"search", "item", "document", "case", "error", "person", "coverage", "kommuner"}
+var pageNames = []string{"search", "item", "document", "case", "error", "person", "coverage", "kommuner", "apidoc"}
 
 // New returns a Server searching ix and reading records and source bytes
 // from st.
@@ -89,6 +89,8 @@ func New(ix *index.Index, st *corpus.Store, opts Options) (*Server, error) {
 	mux.HandleFunc("GET /people/{name}", page(s.personPage))
 	mux.HandleFunc("GET /coverage", page(s.coveragePage))
 	mux.HandleFunc("GET /kommuner", page(s.kommunerPage))
+	mux.HandleFunc("GET /api", s.apiDocPage)
+	mux.HandleFunc("GET /opensearch.xml", s.openSearch)
 	mux.HandleFunc("GET /api/coverage", api(s.apiCoverage))
 	mux.HandleFunc("GET /api/people/{name}", api(s.apiPerson))
 	mux.HandleFunc("GET /export.csv", page(s.exportCSV))
