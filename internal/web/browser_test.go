@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowser drives headless Chromium through what a person does on the
@@ -141,6 +142,63 @@ func TestBrowser(t *testing.T) {
 	if eval(`document.querySelectorAll('p.snippet mark').length`) == 0 {
 		t.Errorf("no highlighted words in the snippets")
 	}
+
+	// 1a. By keyboard: from the query box (focused on load), a few Tab
+	// presses reach the first hit, before any facet; the skip link, the
+	// first stop of the page, jumps to the results.
+	run("reload the results", chromedp.Navigate(ts.URL+"/?q=ledelsestilsyn"), chromedp.WaitVisible(chromedp.CSS(`article.hit`)))
+	const firstHit = `document.activeElement === document.querySelector('article.hit a')`
+	const inFacets = `document.activeElement.closest('aside.facets') !== null`
+	tabs := 0
+	for ; tabs < 40 && eval(firstHit+` ? 1 : 0`) == 0; tabs++ {
+		if eval(inFacets+` ? 1 : 0`) == 1 {
+			t.Fatalf("Tab reached the facets after %d presses, before the first hit", tabs)
+		}
+		run("press Tab", chromedp.KeyEvent(kb.Tab))
+	}
+	if tabs > 6 {
+		t.Errorf("%d Tab presses from the query box to the first hit; want at most 6", tabs)
+	}
+	if eval(`document.querySelector('a[href], button, input:not([type=hidden]), summary, [tabindex]:not([tabindex="-1"])').classList.contains('skip') ? 1 : 0`) != 1 {
+		t.Errorf("the first Tab stop of the page is not the skip link")
+	}
+	eval(`(document.querySelector('a.skip').focus(), 0)`)
+	run("follow the skip link", chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab))
+	if eval(firstHit+` ? 1 : 0`) != 1 {
+		t.Errorf("after the skip link, Tab does not reach the first hit")
+	}
+	if eval(`document.querySelectorAll('h1').length`) != 1 {
+		t.Errorf("the results page has no single <h1>")
+	}
+	// Facets are drawn left of the results on a wide screen.
+	if eval(`document.querySelector('aside.facets').getBoundingClientRect().left < document.querySelector('section.results').getBoundingClientRect().left ? 1 : 0`) != 1 {
+		t.Errorf("at 1280 px the facets are not left of the results")
+	}
+	run("screenshot at 1280 px", shot("2-results-1280"))
+
+	// 1b. On a phone (390 px): the first hit is on the first screen, above
+	// the facets.
+	run("phone",
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(ts.URL+"/?q=ledelsestilsyn"),
+		chromedp.WaitVisible(chromedp.CSS(`article.hit`)),
+		shot("10-results-390"),
+	)
+	if eval(`document.querySelector('article.hit').getBoundingClientRect().top < window.innerHeight ? 1 : 0`) != 1 {
+		t.Errorf("on a 390 px phone the first hit is below the fold (top %d of %d)",
+			eval(`Math.round(document.querySelector('article.hit').getBoundingClientRect().top)`), eval(`window.innerHeight`))
+	}
+	if eval(`document.querySelector('aside.facets').getBoundingClientRect().top > document.querySelector('article.hit').getBoundingClientRect().top ? 1 : 0`) != 1 {
+		t.Errorf("on a phone the facets come before the results")
+	}
+	if eval(`document.documentElement.scrollWidth <= window.innerWidth + 1 ? 1 : 0`) != 1 {
+		t.Errorf("on a phone the results page scrolls sideways (%d px wide)", eval(`document.documentElement.scrollWidth`))
+	}
+	run("back to a wide screen",
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(ts.URL+"/?q=ledelsestilsyn"),
+		chromedp.WaitVisible(chromedp.CSS(`article.hit`)),
+	)
 
 	// 2. Narrow by the municipality with the most hits.
 	muni := text(`#facet-municipality li:first-child .fv`)
