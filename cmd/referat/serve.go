@@ -23,9 +23,11 @@ var cmdServe = &Command{
 	Name:      "serve",
 	UsageLine: "[flags]",
 	Short:     "serve the search page and JSON API on localhost",
-	Long: `Serve serves the search page, item, case and letter pages, and the JSON
-API (/api/search, /api/items/{id}, /api/cases/{number}, /healthz) on
-localhost. It owns the index while it runs. When the data directory is
+	Long: `Serve serves the search page, item, case, letter, people (/people/{name})
+and coverage (/coverage) pages, each search as an Atom feed (/feed?...) and
+as CSV (/export.csv?...), and the JSON API (/api/search, /api/items/{id},
+/api/cases/{number}, /api/people/{name}, /api/coverage, /healthz; /api
+documents them) on localhost. It owns the index while it runs. When the data directory is
 empty it first ingests the sample corpus bundled with the repository, so
 there is something to search at once.`,
 	Flags: func(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {

@@ -156,6 +156,7 @@ func TestBrowser(t *testing.T) {
 		}
 		run("press Tab", chromedp.KeyEvent(kb.Tab))
 	}
+	t.Logf("%d Tab presses from the query box to the first hit", tabs)
 	if tabs > 6 {
 		t.Errorf("%d Tab presses from the query box to the first hit; want at most 6", tabs)
 	}
