@@ -57,10 +57,32 @@ func Item(rec *corpus.Record, h index.Hit) *corpus.Item {
 	return nil
 }
 
-// Decision is the decision a hit's outcome comes from: the last decision
-// of the item with that outcome; nil when there is none.
-func Decision(it *corpus.Item, outcome string) *corpus.Decision {
-	if it == nil || outcome == "" {
+// Decision is the decision a hit's outcome comes from: that of the item's
+// own meeting, as extract marked it (corpus.Item.Outcome, DecidedBy,
+// DecidedOn, which default to the record's committee and meeting date);
+// for a record without those marks, the last decision with the hit's
+// outcome. nil when there is none.
+func Decision(rec *corpus.Record, it *corpus.Item, outcome string) *corpus.Decision {
+	if it == nil {
+		return nil
+	}
+	if it.Outcome != "" {
+		body, date := it.DecidedBy, it.DecidedOn
+		if body == "" {
+			body = rec.Committee
+		}
+		if date == "" {
+			date = rec.Meeting.Date
+		}
+		for j := len(it.Decisions) - 1; j >= 0; j-- {
+			d := &it.Decisions[j]
+			if d.Outcome == it.Outcome && (d.Body == "" || d.Body == body) && (d.Date == "" || d.Date == date) {
+				return d
+			}
+		}
+		outcome = string(it.Outcome)
+	}
+	if outcome == "" {
 		return nil
 	}
 	for j := len(it.Decisions) - 1; j >= 0; j-- {
@@ -137,7 +159,7 @@ func (w *Writer) Hit(h index.Hit, rec *corpus.Record) error {
 	if rec != nil {
 		it = Item(rec, h)
 		original = w.link(OriginalURL(rec))
-		if d := Decision(it, h.Outcome); d != nil {
+		if d := Decision(rec, it, h.Outcome); d != nil {
 			body, date, text = d.Body, d.Date, d.Text
 		} else if l := rec.Letter; l != nil && it == nil {
 			body, date, text = l.Sender, l.Date, l.Conclusion

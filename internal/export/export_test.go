@@ -78,3 +78,24 @@ func TestWriterRow(t *testing.T) {
 		t.Errorf("row\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestDecisionIsTheMeetingsOwn: where extract marked the item's outcome,
+// the decision is that of the item's own meeting, not a later-printed one
+// of another body with the same outcome.
+func TestDecisionIsTheMeetingsOwn(t *testing.T) {
+	rec := &corpus.Record{Committee: "Økonomiudvalget", Meeting: corpus.Meeting{Date: "2024-01-30"}}
+	it := &corpus.Item{Outcome: corpus.OutcomeRecommended, Decisions: []corpus.Decision{
+		{Body: "Økonomiudvalget", Date: "2024-01-30", Text: "Anbefales.", Outcome: corpus.OutcomeRecommended},
+		{Body: "Byrådet", Date: "2024-02-06", Text: "Anbefales over for ...", Outcome: corpus.OutcomeRecommended},
+	}}
+	if d := Decision(rec, it, "recommended"); d == nil || d.Body != "Økonomiudvalget" {
+		t.Errorf("Decision = %+v; want the meeting's own (Økonomiudvalget)", d)
+	}
+	it.DecidedBy, it.DecidedOn = "Byrådet", "2024-02-06"
+	if d := Decision(rec, it, "recommended"); d == nil || d.Body != "Byrådet" {
+		t.Errorf("Decision with DecidedBy = %+v; want Byrådet's", d)
+	}
+	if d := Decision(rec, &corpus.Item{}, ""); d != nil {
+		t.Errorf("Decision of an undecided item = %+v; want nil", d)
+	}
+}

@@ -33,7 +33,7 @@ func (s *Server) hitDetails(h index.Hit) (hitDetail, error) {
 		if d.Item = export.Item(rec, h); d.Item == nil {
 			return d, corpus.ErrNotFound
 		}
-		d.Decision = export.Decision(d.Item, h.Outcome)
+		d.Decision = export.Decision(rec, d.Item, h.Outcome)
 	}
 	return d, nil
 }
