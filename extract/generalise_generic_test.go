@@ -217,3 +217,26 @@ func TestDocxMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestDocxNumberedMinutes reads the meeting of TestMetamorphicGenericForms
+// from a DOCX whose points Word numbers through heading styles
+// (internal/testdocx.NumberedMinutes), its header a table: the same
+// meeting, points and sub-points as the text printings.
+func TestDocxNumberedMinutes(t *testing.T) {
+	doc, err := ingest.Read(context.Background(), testdocx.NumberedMinutes(), corpus.Source{Path: "referat.docx"}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := genericViewOf(Record(doc))
+	want := genericViewOf(Record(corpus.Document{Text: genericText(genericHeaders["dato-tid-sted"], genericNumberings["bare"], false), Format: corpus.FormatText}))
+	diff := diffViews(got.mview, want.mview)
+	if !reflect.DeepEqual(got.Labels, want.Labels) {
+		diff = append(diff, fmt.Sprintf("labels %q; want %q", got.Labels, want.Labels))
+	}
+	if !reflect.DeepEqual(got.Participants, want.Participants) {
+		diff = append(diff, fmt.Sprintf("participants %q; want %q", got.Participants, want.Participants))
+	}
+	if len(diff) > 0 {
+		t.Errorf("DOCX numbered by Word:\n\t%s", strings.Join(diff, "\n\t"))
+	}
+}

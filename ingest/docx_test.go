@@ -45,3 +45,21 @@ func TestDocxText(t *testing.T) {
 		t.Errorf("the page header is not read before the body:\n%s", text)
 	}
 }
+
+// TestDocxNumbering checks that the numbers Word prints from list
+// numbering (a heading style's, a sub-point style based on it, a
+// paragraph's own) are in the text, and bullets are not numbers.
+func TestDocxNumbering(t *testing.T) {
+	doc, err := Read(context.Background(), testdocx.NumberedMinutes(), corpus.Source{Path: "referat.docx"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1. Godkendelse af dagsorden", "2. Status på projektet", "2.1 Tidsplan", "2.2 Budget", "3. Eventuelt", "Dato:\t14. marts 2024"} {
+		if !strings.Contains(doc.Text, want+"\n") {
+			t.Errorf("text lacks the line %q:\n%s", want, doc.Text)
+		}
+	}
+	if strings.Contains(doc.Text, "1. Tidsplanen holder") || strings.Contains(doc.Text, "• ") {
+		t.Errorf("a bullet was printed as a number or a mark:\n%s", doc.Text)
+	}
+}

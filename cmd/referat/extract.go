@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"referat/corpus"
@@ -85,7 +86,11 @@ func writeRecordSummary(w io.Writer, r *corpus.Record) {
 		if it.Closed {
 			closed = " (lukket)"
 		}
-		fmt.Fprintf(w, "  %3d. %s%s\n", it.Number, title, closed)
+		number := strconv.Itoa(it.Number)
+		if it.Label != "" {
+			number = it.Label // a sub-point "1.1"
+		}
+		fmt.Fprintf(w, "  %3s. %s%s\n", number, title, closed)
 		for _, c := range it.CaseNumbers {
 			fmt.Fprintf(w, "       sag %s (%s)\n", c.Raw, c.Scheme)
 		}

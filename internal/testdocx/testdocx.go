@@ -170,3 +170,57 @@ func Minutes() []byte {
 		"word/header2.xml":  header, // the first page's header, the same
 	})
 }
+
+// StyledP is a paragraph of text in a paragraph style.
+func StyledP(style, text string) string {
+	return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>` + R(text) + `</w:p>`
+}
+
+// ListP is a paragraph of text numbered directly by list numID at level
+// ilvl.
+func ListP(numID, ilvl, text string) string {
+	return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr></w:pPr>` + R(text) + `</w:p>`
+}
+
+// numberingPart has list 1, decimal "1." with "1.1" under it, and list 2,
+// bullets.
+const numberingPart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ` + ns + `>` +
+	`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>` +
+	`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>` +
+	`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+	`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`
+
+// stylesPart numbers the heading styles with list 1: "Punkt" at level 0,
+// "Underpunkt" (based on "Punkt") at level 1.
+const stylesPart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ` + ns + `>` +
+	`<w:style w:type="paragraph" w:styleId="Punkt"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Underpunkt"><w:basedOn w:val="Punkt"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+	`</w:styles>`
+
+// NumberedMinutes is a referat whose points are numbered by Word, not
+// in their text: heading styles carry list numbering ("1.", "2.1"), as
+// Word templates number their points, with a bulleted list inside a
+// point and the header as a table of labels and values.
+func NumberedMinutes() []byte {
+	body := P("Referat") +
+		P("Styregruppen for digitalisering") +
+		Table([]string{"Dato:", "14. marts 2024"}, []string{"Tid:", "13.00 - 15.00"}, []string{"Sted:", "Mødelokale 2, Rådhuset"},
+			[]string{"Deltagere:", "Anne Kjær Jensen, Bo Vestergaard, Camilla Holm"}, []string{"Afbud:", "Dennis Lauritsen"}) +
+		StyledP("Punkt", "Godkendelse af dagsorden") +
+		P("Referat: Dagsordenen blev godkendt.") +
+		StyledP("Punkt", "Status på projektet") +
+		P("Oplæg: Projektlederen gennemgik status:") +
+		ListP("2", "0", "Tidsplanen holder") +
+		ListP("2", "0", "Budgettet holder") +
+		StyledP("Underpunkt", "Tidsplan") +
+		P("Beslutning: Taget til efterretning.") +
+		StyledP("Underpunkt", "Budget") +
+		P("Beslutning: Godkendt.") +
+		StyledP("Punkt", "Eventuelt") +
+		P("Intet.")
+	return Build(map[string]string{
+		"word/document.xml":  Document(body),
+		"word/numbering.xml": numberingPart,
+		"word/styles.xml":    stylesPart,
+	})
+}
