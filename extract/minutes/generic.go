@@ -156,8 +156,18 @@ func genericItems(lines []string, t toc, hasTOC bool) []itemStart {
 	cs := genericCandidates(lines, t, hasTOC)
 	var best []genericCandidate
 	bestBody := -1
+	// A run that starts inside another is no longer than it: only
+	// candidates no run has taken start one, so the search stays linear
+	// in the runs rather than quadratic in the candidates.
+	taken := map[int]bool{}
 	for k := range cs {
+		if taken[cs[k].line] {
+			continue
+		}
 		run := genericRun(cs, k)
+		for _, c := range run {
+			taken[c.line] = true
+		}
 		if len(run) < 2 || len(run) < len(best) {
 			continue
 		}

@@ -57,9 +57,11 @@ func Parse(text string) Minutes {
 	ctx := Context{Committee: m.Committee, Date: m.Meeting.Date}
 
 	for k, s := range starts {
-		end := minutesEnd(lines, s.next)
+		end := len(lines)
 		if k+1 < len(starts) {
 			end = starts[k+1].line
+		} else {
+			end = minutesEnd(lines, s.next)
 		}
 		prefix, title, closed := splitTitle(s.title)
 		it := corpus.Item{Number: s.number, Label: s.label, Prefix: prefix, Title: title, Closed: closed}
