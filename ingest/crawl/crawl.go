@@ -86,7 +86,15 @@ type crawler struct {
 	sources map[string]*source
 	order   []*source
 	f       *fetcher
+	// reached holds the sources that answered anything but a failure or
+	// a skip (of the run loop only).
+	reached map[string]bool
 }
+
+// ErrNoSource is returned (wrapped) by Run when every URL of every source
+// failed or was skipped (robots.txt, a 429, a site down): the crawl did
+// nothing, and says so by failing.
+var ErrNoSource = errors.New("no source could be crawled")
 
 func (cr *crawler) logf(format string, args ...any) {
 	cr.logMu.Lock()
@@ -297,6 +305,9 @@ func (cr *crawler) run(ctx context.Context, st *state, report *Report) error {
 	if err := st.save(cr.cfg.StateDir); err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
+	if len(cr.reached) == 0 && report.Failed+report.Skipped > 0 {
+		return fmt.Errorf("crawl: %w: %d URLs failed, %d skipped (see the log)", ErrNoSource, report.Failed, report.Skipped)
+	}
 	return nil
 }
 
@@ -329,6 +340,12 @@ func hostOf(raw string) string {
 func (cr *crawler) apply(st *state, report *Report, r result) {
 	if r.page {
 		report.Pages++
+	}
+	if r.kind != outSkipped && r.kind != outFailed {
+		if cr.reached == nil {
+			cr.reached = map[string]bool{}
+		}
+		cr.reached[r.t.Source] = true
 	}
 	switch r.kind {
 	case outNew:
@@ -410,11 +427,29 @@ func (cr *crawler) fetchFailed(ctx context.Context, r result, err error) result 
 func (cr *crawler) page(ctx context.Context, src *source, u *url.URL, prev *docState, r result) result {
 	t := r.t
 	accept := src.prof.pageTypes
-	resp, err := cr.f.get(ctx, src, u, validators{}, accept)
+	handOn := t.Role == roleMeeting && src.MeetingPagesAreDocuments
+	// A meeting page handed on as a document is revalidated as documents
+	// are: with the validators it was stored with. Listing pages are read
+	// whole every crawl, for their new links.
+	var v validators
+	if handOn && prev != nil {
+		v = validators{ETag: prev.ETag, LastModified: prev.LastModified}
+	}
+	resp, err := cr.f.get(ctx, src, u, v, accept)
 	if err != nil {
 		return cr.fetchFailed(ctx, r, err)
 	}
 	r.page = true
+	if resp.Status == http.StatusNotModified {
+		if prev == nil {
+			return cr.fail(r, resp.Status, "304 Not Modified to an unconditional request")
+		}
+		ns := *prev
+		ns.CheckedAt = cr.cfg.Now().UTC().Format(time.RFC3339)
+		r.kind, r.doc, r.found = outNotModified, &ns, prev.Children
+		cr.logf("%s: not modified %s", src.Name, t.URL)
+		return r
+	}
 	if !accepted(resp.MediaType, htmlTypes) {
 		if src.prof.pageData == nil {
 			return cr.fail(r, resp.Status, fmt.Sprintf("content type %s is not a page", resp.MediaType))
@@ -443,7 +478,6 @@ func (cr *crawler) page(ctx context.Context, src *source, u *url.URL, prev *docS
 			}
 		}
 	}
-	handOn := t.Role == roleMeeting && src.MeetingPagesAreDocuments
 	switch t.Role {
 	case rolePage:
 		add(pickLinks(doc, base, src.meetings), roleMeeting, "")

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -25,6 +26,24 @@ type fetcher struct {
 	limits *hostLimits
 	robots *robotsCache
 	logf   func(format string, args ...any)
+	// resting holds the hosts that answered 429 Too Many Requests: they
+	// get no further request in this crawl (host -> reason).
+	resting sync.Map
+}
+
+// rest leaves host alone until the next crawl, for why.
+func (f *fetcher) rest(host, why string) {
+	if _, loaded := f.resting.LoadOrStore(host, why); !loaded {
+		f.logf("%s: %s; no more requests to it until the next crawl", host, why)
+	}
+}
+
+// restingError is the error of a request to a resting host, or nil.
+func (f *fetcher) restingError(host string) error {
+	if why, ok := f.resting.Load(host); ok {
+		return &fetchError{Reason: fmt.Sprintf("%s asked to wait (%s); left until the next crawl", host, why), Status: http.StatusTooManyRequests}
+	}
+	return nil
 }
 
 // response is a completed fetch.
@@ -46,7 +65,7 @@ type validators struct {
 type fetchError struct {
 	Reason     string
 	Status     int
-	Retry      bool          // a timeout, a 5xx or a 429: worth another try
+	Retry      bool          // a timeout or a 5xx: worth another try
 	RetryAfter time.Duration // from a Retry-After header
 }
 
@@ -98,7 +117,8 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// get fetches u, retrying timeouts, 5xx and 429 with exponential backoff.
+// get fetches u, retrying timeouts and 5xx with exponential backoff; a
+// 429 leaves the host until the next crawl (fetcher.rest).
 // accept lists the media types wanted ("type/*" allowed); another type ends
 // the fetch without retry. src (may be nil) limits redirects.
 func (f *fetcher) get(ctx context.Context, src *source, u *url.URL, v validators, accept []string) (*response, error) {
@@ -106,6 +126,9 @@ func (f *fetcher) get(ctx context.Context, src *source, u *url.URL, v validators
 		ctx = context.WithValue(ctx, sourceKey, src)
 	}
 	for attempt := 0; ; attempt++ {
+		if err := f.restingError(u.Host); err != nil {
+			return nil, err
+		}
 		if err := f.limits.wait(ctx, u.Host); err != nil {
 			return nil, err
 		}
@@ -166,7 +189,17 @@ func (f *fetcher) once(ctx context.Context, u *url.URL, v validators, accept []s
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		return out, nil
-	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+	case resp.StatusCode == http.StatusTooManyRequests:
+		// The one 4xx retried, and later: the server asks for less, so
+		// the host is left until the next crawl, whatever Retry-After
+		// says (a day is common), rather than asked again in seconds.
+		why := "HTTP " + resp.Status
+		if ra := resp.Header.Get("Retry-After"); ra != "" {
+			why += ", Retry-After " + ra
+		}
+		f.rest(u.Host, why)
+		return nil, f.restingError(u.Host)
+	case resp.StatusCode >= 500:
 		return nil, &fetchError{
 			Reason:     "HTTP " + resp.Status,
 			Status:     resp.StatusCode,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,10 +101,7 @@ func (c *robotsCache) allowed(ctx context.Context, u *url.URL) (bool, string) {
 	case e.group == nil:
 		return false, e.why
 	}
-	path := u.EscapedPath()
-	if u.RawQuery != "" {
-		path += "?" + u.RawQuery
-	}
+	path := robotsPath(u)
 	if !e.group.Test(path) {
 		return false, "robots.txt disallows it"
 	}
@@ -147,9 +145,16 @@ func (c *robotsCache) fetch(ctx context.Context, u *url.URL) (int, []byte, error
 		if err := f.limits.wait(ctx, u.Host); err != nil {
 			return 0, nil, err
 		}
+		if err := f.restingError(u.Host); err != nil {
+			return 0, nil, err
+		}
 		status, body, err := c.once(ctx, u)
+		if err == nil && status == http.StatusTooManyRequests {
+			f.rest(u.Host, fmt.Sprintf("HTTP %d to robots.txt", status))
+			return 0, nil, f.restingError(u.Host)
+		}
 		var fe *fetchError
-		if err == nil && status < 500 && status != http.StatusTooManyRequests {
+		if err == nil && status < 500 {
 			return status, body, nil
 		}
 		if err != nil && (!errors.As(err, &fe) || !fe.Retry) || ctx.Err() != nil {
@@ -190,4 +195,51 @@ func (c *robotsCache) once(ctx context.Context, u *url.URL) (int, []byte, error)
 		return 0, nil, c.f.transportError(ctx, err)
 	}
 	return resp.StatusCode, body, nil
+}
+
+// robotsPath is the path and query of u as robots.txt rules are matched
+// against it (RFC 9309, 2.2.2): percent-escapes of unreserved characters
+// decoded, so "/%70rivate/" is "/private/", and other escapes kept with
+// upper-case hex, as a rule writes them.
+func robotsPath(u *url.URL) string {
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	if !strings.Contains(p, "%") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
+			c := unhex(p[i+1])<<4 | unhex(p[i+2])
+			if isUnreserved(c) {
+				b.WriteByte(c)
+			} else {
+				b.WriteString(strings.ToUpper(p[i : i+3]))
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+func isUnreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
 }
