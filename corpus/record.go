@@ -119,6 +119,10 @@ type Source struct {
 	URL         string `json:"url,omitempty"`
 	FetchedAt   string `json:"fetched_at,omitempty"` // RFC 3339
 	ContentType string `json:"content_type,omitempty"`
+	// Municipality is the municipality the source was declared to be
+	// from by whoever collected it (a crawl source entry, ingest
+	// --municipality), for documents that do not name their own.
+	Municipality string `json:"municipality,omitempty"`
 }
 
 // Meeting is the header of a meeting's agenda or minutes.

@@ -19,9 +19,15 @@ const headBytes = 3000
 // Byråd", meetingdata.fromFirstAgendaWeb), the logo of an eDoc web export
 // (meetingdata.fromFujitsuHTML), a letter's sender or recipient
 // (letter.fromText, letter.fromScraped). That is kept, in its official
-// name; otherwise the municipality is inferred from the record
-// (inferMunicipality), and the minutes reader never sets it.
+// name; otherwise the municipality the source was declared to be from
+// (Source.Municipality: a crawl source entry, ingest --municipality);
+// otherwise it is inferred from the document's own header or letterhead
+// (inferMunicipality), never from a passing mention. The minutes reader
+// never sets it.
 func municipality(rec *corpus.Record) string {
+	if rec.Municipality == "" && rec.Source.Municipality != "" {
+		rec.Municipality = rec.Source.Municipality
+	}
 	if rec.Municipality == "" {
 		return inferMunicipality(rec)
 	}
@@ -36,10 +42,11 @@ func municipality(rec *corpus.Record) string {
 // own parts comes first: the committee ("Aarhus Byråd"), the location
 // ("Ballerup Rådhus"), a letter's sender and recipient (also within an
 // address such as "CBA Vejanlæg, Aarhus Kommune"). Only then the
-// mentions in the text, where the head counts more, and only when one
-// municipality clearly dominates: minutes name their own municipality,
-// while a circular or a note may name others in passing, so there one
-// mention in the body is not enough.
+// mentions in minutes' text, where the head counts more, and only when
+// one municipality clearly dominates: minutes name their own
+// municipality over and over. A note, a letter or anything else names
+// others in passing, so there only a letterhead counts (see letterhead):
+// a text about a municipality is not from it.
 func inferMunicipality(rec *corpus.Record) string {
 	parts := []string{rec.Committee, rec.Meeting.Location}
 	if rec.Letter != nil {
@@ -62,10 +69,42 @@ func inferMunicipality(rec *corpus.Record) string {
 		// body names is a third party (a KL circular quoting Greve), unless
 		// the subject is about it.
 		return danish.FindMunicipality(rec.Title, len(rec.Title))
-	case corpus.KindReferat, corpus.KindDagsorden:
+	}
+	if rec.Kind == corpus.KindReferat || rec.Kind == corpus.KindDagsorden {
 		return danish.DominantMunicipality(rec.Text, headLen(rec), 1)
 	}
-	return danish.DominantMunicipality(rec.Text, headLen(rec), 2)
+	return letterhead(rec.Text)
+}
+
+// letterhead is the municipality a note or letter names on a line of its
+// own near its start or end (a letterhead "Middelfart Kommune", a sender
+// block "Byrum / Aarhus Kommune"), when it names one only; "" otherwise.
+// A municipality named in a sentence is a passing mention, not the
+// document's own.
+func letterhead(text string) string {
+	found := ""
+	for _, part := range []string{text[:cut(text, headBytes)], text[cut(text, len(text)-headBytes):]} {
+		for line := range strings.Lines(part) {
+			n := danish.MunicipalityName(strings.TrimSpace(line))
+			switch {
+			case n == "":
+			case found == "":
+				found = n
+			case found != n:
+				return ""
+			}
+		}
+	}
+	return found
+}
+
+// cut returns i within text, moved back to a rune boundary.
+func cut(text string, i int) int {
+	i = max(0, min(i, len(text)))
+	for i > 0 && i < len(text) && text[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
 }
 
 // headLen is how much of a record's text is its head: headBytes at most,

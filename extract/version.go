@@ -29,4 +29,6 @@ package extract
 //	   codes; the last point ends at a signature line
 //	11 a First Agenda decision ends before the point's summary printed
 //	   under an empty heading (Aarhus' "Beslutninger" then "Resume")
-const Version = 11
+//	12 municipality declared by the source (crawl entry, ingest
+//	   --municipality); a note's or letter's only from a letterhead line
+const Version = 12

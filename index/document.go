@@ -48,6 +48,10 @@ func entries(r *corpus.Record) ([]entry, error) {
 		if m := recordMunicipality(r); m != "" {
 			f[fMunicipality] = m
 			f[fMunicipText] = m
+		} else {
+			// One facet value for every record without a municipality,
+			// so that none drops silently out of a comparison.
+			f[fMunicipality] = UnknownMunicipality
 		}
 		if r.Committee != "" {
 			f[fCommittee] = r.Committee
@@ -314,6 +318,10 @@ func recordDate(r *corpus.Record) time.Time {
 	}
 	return t
 }
+
+// UnknownMunicipality is the municipality facet's value (and a hit's
+// municipality) for records whose municipality is not known.
+const UnknownMunicipality = "Ukendt"
 
 // recordMunicipality is the municipality a record concerns: its own, or
 // for a letter to a municipality, the recipient.

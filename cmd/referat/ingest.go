@@ -14,6 +14,7 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
+	"referat/extract/danish"
 	"referat/internal/pipeline"
 )
 
@@ -34,6 +35,7 @@ failed. A publication XML (eDoc, SBSYS) is joined with the PDFs it names.`,
 		force := fs.Bool("force", false, "re-read and re-extract documents already stored")
 		ocr := fs.Bool("ocr", false, "run tesseract on PDF pages without a text layer (needs tesseract with Danish data)")
 		isolate := fs.Bool("isolate", true, "read each PDF in a child process with bounded memory and time")
+		municipality := fs.String("municipality", "", "the municipality the files are from (\"Middelfart Kommune\"), for documents that do not name theirs in a field; with --force to apply it to files already stored")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			limitMemory()
 			if len(args) == 0 {
@@ -44,7 +46,12 @@ failed. A publication XML (eDoc, SBSYS) is joined with the PDFs it names.`,
 				return err
 			}
 			defer p.Close()
-			opts := pipeline.Options{Workers: *workers, Force: *force}
+			opts := pipeline.Options{Workers: *workers, Force: *force, Municipality: *municipality}
+			if *municipality != "" {
+				if n := danish.MunicipalityName(*municipality); n != "" {
+					opts.Municipality = n
+				}
+			}
 			opts.Ingest.PDF.OCR = *ocr
 			opts.Ingest.Isolate = *isolate
 			return ingestAndReport(ctx, p, args, opts, *report, stderr)

@@ -53,7 +53,7 @@ func (s *CrawlSink) Take(ctx context.Context, f crawl.Fetched) error {
 		s.join(ctx)
 		s.parent = f.Parent
 	}
-	src := corpus.Source{URL: f.URL, FetchedAt: f.FetchedAt.UTC().Format(time.RFC3339), ContentType: f.ContentType}
+	src := corpus.Source{URL: f.URL, FetchedAt: f.FetchedAt.UTC().Format(time.RFC3339), ContentType: f.ContentType, Municipality: f.Municipality}
 	doc, err := ingest.Read(ctx, f.Body, src, ingest.Options{Isolate: true})
 	if err != nil {
 		s.Failed++

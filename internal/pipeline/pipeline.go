@@ -121,6 +121,10 @@ type Options struct {
 	Ingest ingest.Options
 	// Force re-reads and re-extracts documents already stored.
 	Force bool
+	// Municipality, when set, is the municipality the files are declared
+	// to be from (ingest --municipality): a document that names none in
+	// a field of its own gets it (see corpus.Source.Municipality).
+	Municipality string
 	// BatchSize is the number of records per index batch; 0 means 256.
 	BatchSize int
 	// Start, when set, is told the number of documents once they are
@@ -251,6 +255,7 @@ func (p *Pipeline) ingestJob(ctx context.Context, job ingest.Job, opts Options) 
 		ev.Status, ev.Err = StatusFailed, err
 		return ev, nil
 	}
+	doc.Source.Municipality = opts.Municipality
 	rec, err := p.store(doc)
 	if err != nil {
 		ev.Status, ev.Err = StatusFailed, err
