@@ -78,6 +78,9 @@ type Result struct {
 	Hits   []Hit                   `json:"hits"`    // this page's hits
 	Facets map[string][]FacetCount `json:"facets"`  // the facets asked for, counts over all hits
 	Took   time.Duration           `json:"took_ns"` // time the search took
+	// Partial is set when no hit holds every free word of the query:
+	// the hits hold some of them, those with more ranked first.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // FacetCount is one value of a facet and the number of hits that have it.

@@ -29,11 +29,11 @@ var letterKinds = []string{string(corpus.KindLetter), string(corpus.KindPrincipm
 // share a number, and each CaseItem says which it belongs to.
 func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 	if len(number) > MaxQueryLength {
-		return nil, queryErrorf(number, "case number is %d bytes long; the limit is %d", len(number), MaxQueryLength)
+		return nil, queryErrorf(number, "sagsnummeret er %d bytes langt; grænsen er %d", len(number), MaxQueryLength)
 	}
 	key := NormalizeCaseNumber(number)
 	if key == "" {
-		return nil, queryErrorf(number, "case number is empty")
+		return nil, queryErrorf(number, "sagsnummeret er tomt")
 	}
 	h := &CaseHistory{Number: strings.TrimSpace(number), Key: key, Items: []CaseItem{}, Letters: []Hit{}}
 

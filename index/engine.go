@@ -149,6 +149,17 @@ func (sr *segRun) eval(n *node, within *roaring.Bitmap) (*roaring.Bitmap, error)
 		default:
 			bm = roaring.FastOr(kids...)
 		}
+		if len(n.not) > 0 {
+			nots := make([]*roaring.Bitmap, 0, len(n.not))
+			for _, k := range n.not {
+				kb, err := sr.eval(k, nil)
+				if err != nil {
+					return nil, err
+				}
+				nots = append(nots, kb)
+			}
+			bm = roaring.AndNot(bm, roaring.FastOr(nots...))
+		}
 	case nRange:
 		bm, err = sr.rangeBitmap(n)
 	case nPhrase:

@@ -76,7 +76,7 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 	} else {
 		top = nil
 	}
-	marks := x.queryMarks(q)
+	marks := x.queryMarks(q, p)
 	hl := newHighlight(p, marks)
 	// Term locations are read segment by segment in document order, so
 	// that each term's postings are walked forward once per search.

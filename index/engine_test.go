@@ -132,7 +132,11 @@ func engineRequests(recs []*corpus.Record) []Request {
 	}
 	for _, q := range []string{"", "kind:letter", "kind:referat beslutning", "outcome:approved", "outcome:noted -kind:dagsorden",
 		"scheme:kle", "heading:økonomi", "kle:00", "kle:\"kommunens styrelse\"", "kommune:lejre", "udvalg:\"Socialudvalget\" indstilling",
-		"municipality:aarhus budget", "afgørelse", "kommune", "godkendt", "taget til efterretning"} {
+		"municipality:aarhus budget", "afgørelse", "kommune", "godkendt", "taget til efterretning",
+		// Issue 12: OR, prefixes, compounds a word ends or begins, a
+		// choice the engine does not rank (Bleve answers both), people.
+		"tilsyn OR afgørelse", "budget | \"taget til efterretning\" | kvalitet*", "ledelses*", "tilsyn", "specialundervisning",
+		"(budget kommune:lejre) OR tilsyn", "kommune -(budget OR tilsyn)", "udfald:godkendt anlægsbevilling", "deltager:jonasen"} {
 		reqs = append(reqs, Request{Query: q, Facets: all}, Request{Query: q, Outcome: []string{"approved", "noted"}},
 			Request{Query: q, From: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 19, 0, 0, 0, 0, time.UTC), Sort: SortDate},
 			Request{Query: q, Kind: []string{"Referat"}, Page: 3, PageSize: 7, Type: TypeItem})

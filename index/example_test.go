@@ -119,6 +119,6 @@ func ExampleParseQuery() {
 	q, _ := index.ParseQuery(`kommune:lejre -udsat 2023 - 9318 "anden drøftelse"`)
 	fmt.Println(q)
 	// Output:
-	// unbalanced quote: a phrase starts with " but never ends
+	// et citat begynder med " men slutter aldrig
 	// municipality:lejre -udsat 2023-9318 "anden drøftelse"
 }

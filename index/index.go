@@ -97,7 +97,7 @@ func open(dir string, readOnly bool) (*Index, error) {
 	default:
 		return nil, fmt.Errorf("open index %s: %w", dir, statErr)
 	}
-	x := &Index{dir: dir, bi: bi, mapping: m}
+	x := &Index{dir: dir, bi: bi, mapping: m, bleveOnly: os.Getenv("REFERAT_ENGINE") == "off"}
 	x.impacts.max, x.phrases.max = maxImpactBytes, maxPhraseBytes
 	return x, nil
 }

@@ -1,25 +1,35 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"referat/index/lexicon"
 )
 
-// A plan is a search compiled for the segment engine (see engine.go): the
-// same matching as buildQuery's Bleve query, as a tree of term sets.
+// A plan is a search compiled from a parsed query and a request: a tree
+// of term sets, which the segment engine (see engine.go) evaluates and
+// from which the Bleve query is made (bleveQuery), so that both match
+// alike from one compiler.
 type plan struct {
 	must    []*node
 	mustNot []*node
 	// scored are the must nodes that rank hits: the free-text clauses.
 	// Filters and field clauses only select, as a filter should.
 	scored []*node
+	// nested is set when a scored clause is more than a choice between
+	// words, phrases and terms ("(a b) OR c"), which the engine's ranking
+	// does not model: Bleve answers such a search.
+	nested bool
 }
 
 type nodeKind uint8
 
 const (
 	nTerm   nodeKind = iota // documents with term in field
-	nAll                    // documents matching every kid
+	nAll                    // documents matching every kid and no not
 	nAny                    // documents matching any kid
 	nPhrase                 // documents with terms at consecutive positions in field
 	nRange                  // documents with a term of field in [lo, hi) ("" hi: no end)
@@ -32,14 +42,35 @@ type node struct {
 	lo, hi string   // nRange
 	terms  []string // nPhrase: the term at each position offset, "" for a stop word
 	kids   []*node  // nAll, nAny
+	not    []*node  // nAll: documents matching any of these are left out
 	boost  float64  // nTerm, nPhrase, and the nAll of a match: weight in a score
 	phrase bool     // the node holds a phrase somewhere (evaluated last)
+	noMark bool     // snippets mark none of its terms (a case number's digits)
 }
 
 func tnode(field, term string) *node { return &node{kind: nTerm, field: field, term: term, boost: 1} }
 
-// compile builds the plan of a parsed query and a validated request,
-// mirroring buildQuery and clauseQuery.
+// Boosts of the free-text kids: a word in the title counts twice, a
+// compound the word begins (found by the terms its stem begins) half.
+const (
+	titleBoost  = 2
+	beginsBoost = 0.5
+)
+
+// Expansion bounds: a prefix ("tilsyn*") matches its maxPrefixTerms most
+// frequent words, and a free word's stem of at least minBeginsStem
+// letters also finds its maxBeginsTerms most frequent compounds (words
+// at least minBeginsExtra bytes longer that begin with it).
+const (
+	maxPrefixTerms = 64
+	maxBeginsTerms = 16
+	minBeginsStem  = 5
+	minBeginsExtra = 3
+	// maxDictScan bounds the dictionary entries read for one expansion.
+	maxDictScan = 20000
+)
+
+// compile builds the plan of a parsed query and a validated request.
 func (x *Index) compile(q *Query, r *Request) *plan {
 	p := &plan{}
 	switch r.Type {
@@ -48,8 +79,9 @@ func (x *Index) compile(q *Query, r *Request) *plan {
 	default:
 		p.must = append(p.must, tnode(fType, r.Type))
 	}
+	documents := r.Type == TypeDocument
 	for _, c := range q.Clauses {
-		n, text := x.clauseNode(c, r.Type == TypeDocument)
+		n, text := x.clauseNode(c, documents)
 		if n == nil {
 			continue
 		}
@@ -60,6 +92,9 @@ func (x *Index) compile(q *Query, r *Request) *plan {
 		p.must = append(p.must, n)
 		if text {
 			p.scored = append(p.scored, n)
+			if !rankable(n) {
+				p.nested = true
+			}
 		}
 	}
 	filter := func(field string, vals []string, fold bool) {
@@ -82,8 +117,8 @@ func (x *Index) compile(q *Query, r *Request) *plan {
 	filter(fOutcome, r.Outcome, true)
 	filter(fYear, r.Year, false)
 	if !r.From.IsZero() || !r.To.IsZero() {
-		// fDay holds the same day as fDate, as "2006-01-02", whose byte
-		// order is the date order.
+		// fDay holds the day as "2006-01-02", whose byte order is the
+		// date order.
 		n := &node{kind: nRange, field: fDay}
 		if !r.From.IsZero() {
 			n.lo = day(r.From).Format(time.DateOnly)
@@ -96,47 +131,46 @@ func (x *Index) compile(q *Query, r *Request) *plan {
 	return p
 }
 
-// clauseNode is clauseQuery's query as a node.
+// rankable reports whether the engine's ranking models a scored node: a
+// choice between kids each a term, a match (all of some terms) or a
+// phrase, or one such kid.
+func rankable(n *node) bool {
+	kids := []*node{n}
+	if n.kind == nAny {
+		kids = n.kids
+	}
+	if len(kids) == 0 {
+		return false
+	}
+	for _, k := range kids {
+		switch k.kind {
+		case nTerm, nPhrase:
+		case nAll:
+			if len(k.not) > 0 {
+				return false
+			}
+			for _, t := range k.kids {
+				if t.kind != nTerm {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// clauseNode is the node of one clause (nil when it has nothing to
+// match) and whether it matches text, and so ranks.
 func (x *Index) clauseNode(c Clause, documents bool) (*node, bool) {
+	if c.Any != nil {
+		return x.choiceNode(c, documents)
+	}
 	v := c.Value
 	switch c.Field {
 	case "":
-		var ds []*node
-		type field struct {
-			name, analyzer string
-			boost          float64
-		}
-		fields := []field{{fTitle, analyzerDanish, titleBoost}, {fBody, analyzerDanish, 1}}
-		if !c.Phrase {
-			fields = append(fields, field{fParts, analyzerDanish, 1})
-		}
-		if documents {
-			fields = append(fields, field{fFulltext, analyzerDanish, 1})
-		}
-		for _, f := range fields {
-			var n *node
-			if c.Phrase {
-				n = x.phraseNode(f.analyzer, f.name, v, f.boost)
-			} else {
-				n = x.matchNode(f.analyzer, f.name, v, f.boost)
-			}
-			if n != nil {
-				ds = append(ds, n)
-			}
-		}
-		if LooksLikeCaseNumber(v) {
-			n := tnode(fCase, NormalizeCaseNumber(v))
-			n.boost = 5
-			ds = append(ds, n)
-		}
-		if len(ds) == 0 {
-			return nil, false
-		}
-		any := &node{kind: nAny, kids: ds}
-		for _, d := range ds {
-			any.phrase = any.phrase || d.phrase
-		}
-		return any, true
+		return x.textNode(c, documents)
 	case "municipality", "committee":
 		exact, loose := fMunicipality, fMunicipText
 		if c.Field == "committee" {
@@ -168,6 +202,192 @@ func (x *Index) clauseNode(c Clause, documents bool) (*node, bool) {
 		return x.matchNode(analyzerFold, fSubjectText, v, 1), false
 	}
 	return nil, false
+}
+
+// choiceNode is the node of "a OR b": when every alternative is one free
+// word, phrase or prefix, one choice between all their kids (ranked as a
+// free-text clause is, by the kids that match); otherwise a choice
+// between the alternatives' conjunctions.
+func (x *Index) choiceNode(c Clause, documents bool) (*node, bool) {
+	flat := true
+	for _, alt := range c.Any {
+		if len(alt) != 1 || alt[0].Field != "" || alt[0].Any != nil || alt[0].Exclude {
+			flat = false
+		}
+	}
+	if flat && len(c.Any) > 1 {
+		any := &node{kind: nAny}
+		for _, alt := range c.Any {
+			if n, _ := x.textNode(alt[0], documents); n != nil {
+				any.kids = append(any.kids, n.kids...)
+				any.phrase = any.phrase || n.phrase
+			}
+		}
+		if len(any.kids) == 0 {
+			return nil, false
+		}
+		return any, true
+	}
+	any := &node{kind: nAny}
+	text := false
+	for _, alt := range c.Any {
+		all := &node{kind: nAll}
+		for _, d := range alt {
+			n, t := x.clauseNode(d, documents)
+			if n == nil {
+				continue
+			}
+			if d.Exclude {
+				all.not = append(all.not, n)
+				continue
+			}
+			all.kids = append(all.kids, n)
+			all.phrase = all.phrase || n.phrase
+			text = text || t
+		}
+		if len(all.kids) > 0 {
+			any.kids = append(any.kids, all)
+			any.phrase = any.phrase || all.phrase
+		}
+	}
+	if len(any.kids) == 0 {
+		return nil, false
+	}
+	if len(c.Any) == 1 && len(any.kids) == 1 {
+		return any.kids[0], text // an excluded group
+	}
+	return any, text
+}
+
+// textNode is the node of a free word, phrase or prefix: a choice between
+// the word in the title, the text, the last parts of compounds and the
+// compounds it begins, a case number it may be and the outcome it may
+// name.
+func (x *Index) textNode(c Clause, documents bool) (*node, bool) {
+	v := c.Value
+	type field struct {
+		name  string
+		boost float64
+	}
+	fields := []field{{fTitle, titleBoost}, {fBody, 1}}
+	if documents {
+		fields = append(fields, field{fFulltext, 1})
+	}
+	var ds []*node
+	switch {
+	case c.Prefix:
+		for _, t := range x.expand(prefixesOf(v), maxPrefixTerms, 0) {
+			for _, f := range fields {
+				n := tnode(f.name, t)
+				n.boost = f.boost
+				ds = append(ds, n)
+			}
+		}
+		if len(ds) == 0 {
+			ds = append(ds, tnode(fBody, strings.ToLower(v))) // matches nothing
+		}
+		return &node{kind: nAny, kids: ds}, true
+	case c.Phrase:
+		for _, f := range fields {
+			if n := x.phraseNode(analyzerDanish, f.name, v, f.boost); n != nil {
+				ds = append(ds, n)
+			}
+		}
+	default:
+		for _, f := range fields {
+			if n := x.matchNode(analyzerDanish, f.name, v, f.boost); n != nil {
+				ds = append(ds, n)
+			}
+		}
+		if n := x.matchNode(analyzerDanish, fParts, v, 1); n != nil {
+			ds = append(ds, n)
+			if len(n.kids) == 1 {
+				stem := n.kids[0].term
+				if utf8.RuneCountInString(stem) >= minBeginsStem {
+					for _, t := range x.expand([]string{stem}, maxBeginsTerms, minBeginsExtra) {
+						k := tnode(fBody, t)
+						k.boost = beginsBoost
+						ds = append(ds, k)
+					}
+				}
+			}
+		}
+		if o, ok := danishOutcomes[strings.ToLower(v)]; ok {
+			ds = append(ds, tnode(fOutcome, string(o)))
+		}
+	}
+	if LooksLikeCaseNumber(v) {
+		n := tnode(fCase, NormalizeCaseNumber(v))
+		n.boost = 5
+		ds = append(ds, n)
+	}
+	if len(ds) == 0 {
+		return nil, false
+	}
+	any := &node{kind: nAny, kids: ds, noMark: LooksLikeCaseNumber(v)}
+	for _, d := range ds {
+		any.phrase = any.phrase || d.phrase
+	}
+	return any, true
+}
+
+// prefixesOf returns what a typed prefix is looked up as: lower case,
+// old aa as å, and its stem where that differs ("godkendt*" also finds
+// the words of "godkende").
+func prefixesOf(v string) []string {
+	w := lexicon.FoldAA(strings.ToLower(v))
+	out := []string{w}
+	if s := lexicon.Stem(w); s != w && s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// expand returns the terms of fBody beginning with one of prefixes and
+// at least extra bytes longer, the max most frequent (ties in term
+// order); the index's own vocabulary is the lexicon here.
+func (x *Index) expand(prefixes []string, max, extra int) []string {
+	type tc struct {
+		term  string
+		count uint64
+	}
+	seen := map[string]bool{}
+	var all []tc
+	for _, pre := range prefixes {
+		if pre == "" {
+			continue
+		}
+		d, err := x.bi.FieldDictPrefix(fBody, []byte(pre))
+		if err != nil {
+			continue // an index that cannot list terms expands to nothing
+		}
+		for i := 0; i < maxDictScan; i++ {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			if len(e.Term) < len(pre)+extra || seen[e.Term] {
+				continue
+			}
+			seen[e.Term] = true
+			all = append(all, tc{e.Term, e.Count})
+		}
+		d.Close()
+	}
+	slices.SortFunc(all, func(a, b tc) int {
+		if a.count != b.count {
+			if a.count > b.count {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.term, b.term)
+	})
+	out := make([]string, 0, min(len(all), max))
+	for _, t := range all[:min(len(all), max)] {
+		out = append(out, t.term)
+	}
+	return out
 }
 
 // matchNode is a match query with the AND operator: every token of text,

@@ -6,10 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"referat/corpus"
-	"referat/internal/casenum"
 )
 
 // QueryError is a query or request the index cannot run: a malformed
@@ -21,7 +19,7 @@ type QueryError struct {
 	Msg   string // what is wrong, one line
 }
 
-func (e *QueryError) Error() string { return "bad query: " + e.Msg }
+func (e *QueryError) Error() string { return "ugyldig søgning: " + e.Msg }
 
 func queryErrorf(q, format string, args ...any) *QueryError {
 	return &QueryError{Query: q, Msg: fmt.Sprintf(format, args...)}
@@ -32,17 +30,27 @@ type Query struct {
 	Clauses []Clause
 }
 
-// Clause is one part of a query.
+// Clause is one part of a query: a word, phrase or field value, or a
+// choice between alternatives (Any).
 type Clause struct {
 	// Field is "" for free text, else one of QueryFields (canonical name).
 	Field string
-	// Value is the word, phrase or field value, unquoted.
+	// Value is the word, phrase or field value, unquoted (a kind or
+	// outcome by its canonical English name).
 	Value string
 	// Phrase is set for a quoted value: its words must occur in order.
 	Phrase bool
+	// Prefix is set for a free word typed with a trailing "*": it matches
+	// the words beginning with Value.
+	Prefix bool
 	// Exclude is set for a clause written with a leading "-": hits must
 	// not match it.
 	Exclude bool
+	// Any, when not nil, makes the clause a choice: hits match every
+	// clause of at least one alternative ("a OR b", "(a b) | c"). With one
+	// alternative it is an excluded group, "-(a b)". Field and Value are
+	// then empty.
+	Any [][]Clause
 }
 
 // QueryFields are the field names of the query language, with what each
@@ -101,144 +109,38 @@ var (
 	yearRe   = regexp.MustCompile(`^\d{4}$`)
 )
 
-// ParseQuery parses the query language:
-//
-//	afgørelser ledelsestilsyn    free words: all must match (Danish stemming)
-//	"kvalitet i sagsbehandlingen"  a phrase
-//	municipality:lejre           a field (see QueryFields; Danish aliases
-//	kommune:"Lejre Kommune"      kommune, udvalg, type, år, udfald, sag,
-//	                             afsnit, emne work too)
-//	deltager:"Viggo Jonasen"     people: participant, absent, for, against,
-//	imod:dogru                   reserved (deltager, fraværende, for, imod,
-//	                             forbehold): names match loosely
-//	-budget  -kind:letter        excluded
-//	19/3742  2023 - 9318         case numbers typed bare find their items
-//
-// A malformed query (unbalanced quote, unknown field, empty value, value out
-// of a field's vocabulary, over MaxQueryLength) returns a *QueryError.
-func ParseQuery(s string) (*Query, error) {
-	if len(s) > MaxQueryLength {
-		return nil, queryErrorf(s, "query is %d bytes long; the limit is %d", len(s), MaxQueryLength)
+// danishKinds and danishOutcomes are the Danish words for the kinds and
+// outcomes, accepted as values of type: and udfald: beside the English
+// names (type:brev, udfald:godkendt). danishOutcomes also lets a free word
+// that names an outcome ("godkendt") find the items with that outcome.
+var (
+	danishKinds = map[string]corpus.Kind{
+		"brev": corpus.KindLetter, "breve": corpus.KindLetter,
+		"andet": corpus.KindUnknown, "ukendt": corpus.KindUnknown,
+		"referater": corpus.KindReferat, "dagsordener": corpus.KindDagsorden,
+		"principmeddelelser": corpus.KindPrincipmeddelelse,
 	}
-	if !utf8.ValidString(s) {
-		return nil, queryErrorf(s, "query is not valid UTF-8")
+	danishOutcomes = map[string]corpus.Outcome{
+		"godkendt": corpus.OutcomeApproved, "vedtaget": corpus.OutcomeApproved, "tiltrådt": corpus.OutcomeApproved,
+		"anbefalet": corpus.OutcomeRecommended, "anbefales": corpus.OutcomeRecommended,
+		"efterretning": corpus.OutcomeNoted, "noteret": corpus.OutcomeNoted, "orientering": corpus.OutcomeNoted,
+		"drøftet": corpus.OutcomeDiscussed, "droftet": corpus.OutcomeDiscussed, "droeftet": corpus.OutcomeDiscussed,
+		"afvist": corpus.OutcomeRejected, "forkastet": corpus.OutcomeRejected,
+		"udsat":       corpus.OutcomePostponed,
+		"videresendt": corpus.OutcomeReferred, "oversendt": corpus.OutcomeReferred, "henvist": corpus.OutcomeReferred,
+		"intet": corpus.OutcomeNone, "ingen": corpus.OutcomeNone,
+		"anden": corpus.OutcomeOther, "andet": corpus.OutcomeOther,
 	}
-	// "2023 - 9318" is one case number, not a word, an exclusion and a word.
-	s2 := casenum.JoinSpaced(s)
-	q := &Query{}
-	p := parser{src: s, s: s2}
-	for {
-		p.skipSpace()
-		if p.eof() {
-			break
-		}
-		c, ok, err := p.clause()
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			q.Clauses = append(q.Clauses, c)
-		}
-	}
-	return q, nil
-}
+)
 
-type parser struct {
-	src string // as given, for errors
-	s   string
-	i   int
-}
-
-func (p *parser) eof() bool { return p.i >= len(p.s) }
-
-func (p *parser) skipSpace() {
-	for !p.eof() {
-		r, n := utf8.DecodeRuneInString(p.s[p.i:])
-		if !unicode.IsSpace(r) {
-			return
-		}
-		p.i += n
+// danishNames lists the Danish values of m, sorted, for error messages.
+func danishNames[V any](m map[string]V) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
 	}
-}
-
-// word reads up to the next space, or the closing quote when the word
-// starts with one.
-func (p *parser) word() string {
-	start := p.i
-	for !p.eof() {
-		r, n := utf8.DecodeRuneInString(p.s[p.i:])
-		if unicode.IsSpace(r) || r == '"' {
-			break
-		}
-		p.i += n
-	}
-	return p.s[start:p.i]
-}
-
-func (p *parser) quoted() (string, error) {
-	// at '"'
-	p.i++
-	end := strings.IndexByte(p.s[p.i:], '"')
-	if end < 0 {
-		return "", queryErrorf(p.src, "unbalanced quote: a phrase starts with \" but never ends")
-	}
-	v := p.s[p.i : p.i+end]
-	p.i += end + 1
-	return v, nil
-}
-
-func (p *parser) clause() (Clause, bool, error) {
-	var c Clause
-	if p.s[p.i] == '-' {
-		c.Exclude = true
-		p.i++
-		if p.eof() {
-			return c, false, nil // a dangling "-" is punctuation
-		}
-		r, _ := utf8.DecodeRuneInString(p.s[p.i:])
-		if unicode.IsSpace(r) {
-			return c, false, nil
-		}
-	}
-	if p.s[p.i] == '"' {
-		v, err := p.quoted()
-		if err != nil {
-			return c, false, err
-		}
-		c.Value, c.Phrase = strings.TrimSpace(v), true
-		return c, c.Value != "", nil
-	}
-	w := p.word()
-	name, val, hasColon := strings.Cut(w, ":")
-	if !hasColon || !isFieldName(name) {
-		c.Value = w
-		return c, w != "", nil
-	}
-	field, known := canonicalField(name)
-	if !known && val == "" && (p.eof() || p.s[p.i] != '"') {
-		// "Beslutning:" pasted from a document: the colon is punctuation.
-		c.Value = w
-		return c, true, nil
-	}
-	if !known {
-		return c, false, queryErrorf(p.src, "unknown field %q; known fields: %s", name, strings.Join(sortedFields(), ", "))
-	}
-	c.Field = field
-	if val == "" && !p.eof() && p.s[p.i] == '"' {
-		v, err := p.quoted()
-		if err != nil {
-			return c, false, err
-		}
-		val, c.Phrase = strings.TrimSpace(v), true
-	}
-	if val == "" {
-		return c, false, queryErrorf(p.src, "field %s: has no value (write %s:value)", name, name)
-	}
-	c.Value = val
-	if err := checkFieldValue(p.src, c); err != nil {
-		return c, false, err
-	}
-	return c, true, nil
+	slices.Sort(out)
+	return strings.Join(out, ", ")
 }
 
 // isFieldName reports whether s could be meant as a field name: letters
@@ -273,28 +175,34 @@ func sortedFields() []string {
 	return fs
 }
 
-func checkFieldValue(src string, c Clause) error {
+// checkFieldValue checks c's value against its field's vocabulary and
+// writes a Danish kind or outcome by its canonical name.
+func checkFieldValue(src string, c *Clause) error {
 	v := strings.ToLower(c.Value)
 	switch c.Field {
 	case "kind":
-		if !slices.Contains(kinds, v) {
-			return queryErrorf(src, "kind %q unknown; kinds: %s", c.Value, strings.Join(kinds, ", "))
+		if k, ok := danishKinds[v]; ok {
+			c.Value = string(k)
+		} else if !slices.Contains(kinds, v) {
+			return queryErrorf(src, "typen %q findes ikke; typer: %s (eller %s)", c.Value, strings.Join(kinds, ", "), danishNames(danishKinds))
 		}
 	case "outcome":
-		if !slices.Contains(outcomes, v) {
-			return queryErrorf(src, "outcome %q unknown; outcomes: %s", c.Value, strings.Join(outcomes, ", "))
+		if o, ok := danishOutcomes[v]; ok {
+			c.Value = string(o)
+		} else if !slices.Contains(outcomes, v) {
+			return queryErrorf(src, "udfaldet %q findes ikke; udfald: %s (eller %s)", c.Value, strings.Join(outcomes, ", "), danishNames(danishOutcomes))
 		}
 	case "scheme":
 		if !slices.Contains(schemes, v) {
-			return queryErrorf(src, "scheme %q unknown; schemes: %s", c.Value, strings.Join(schemes, ", "))
+			return queryErrorf(src, "nummerformatet %q findes ikke; formater: %s", c.Value, strings.Join(schemes, ", "))
 		}
 	case "year":
 		if !yearRe.MatchString(v) {
-			return queryErrorf(src, "year %q is not a four-digit year", c.Value)
+			return queryErrorf(src, "år %q er ikke et firecifret årstal", c.Value)
 		}
 	case "case":
 		if NormalizeCaseNumber(c.Value) == "" {
-			return queryErrorf(src, "case %q is empty", c.Value)
+			return queryErrorf(src, "sagsnummeret %q er tomt", c.Value)
 		}
 	}
 	return nil
@@ -304,24 +212,56 @@ func checkFieldValue(src string, c Clause) error {
 // gives q back.
 func (q *Query) String() string {
 	var b strings.Builder
-	for i, c := range q.Clauses {
+	writeSeq(&b, q.Clauses)
+	return b.String()
+}
+
+func writeSeq(b *strings.Builder, cs []Clause) {
+	for i, c := range cs {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		if c.Exclude {
-			b.WriteByte('-')
-		}
-		if c.Field != "" {
-			b.WriteString(c.Field)
-			b.WriteByte(':')
-		}
-		if c.Phrase {
-			b.WriteByte('"')
-			b.WriteString(c.Value)
-			b.WriteByte('"')
-		} else {
-			b.WriteString(c.Value)
-		}
+		writeClause(b, c)
 	}
-	return b.String()
+}
+
+func writeClause(b *strings.Builder, c Clause) {
+	if c.Exclude {
+		b.WriteByte('-')
+	}
+	if c.Any != nil {
+		if c.Exclude || len(c.Any) == 1 {
+			b.WriteByte('(')
+		}
+		for i, alt := range c.Any {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			if len(alt) == 1 && alt[0].Any == nil {
+				writeClause(b, alt[0])
+				continue
+			}
+			b.WriteByte('(')
+			writeSeq(b, alt)
+			b.WriteByte(')')
+		}
+		if c.Exclude || len(c.Any) == 1 {
+			b.WriteByte(')')
+		}
+		return
+	}
+	if c.Field != "" {
+		b.WriteString(c.Field)
+		b.WriteByte(':')
+	}
+	if c.Phrase {
+		b.WriteByte('"')
+		b.WriteString(c.Value)
+		b.WriteByte('"')
+	} else {
+		b.WriteString(c.Value)
+	}
+	if c.Prefix {
+		b.WriteByte('*')
+	}
 }

@@ -31,6 +31,19 @@ func TestParseQuery(t *testing.T) {
 		{"børn - unge -", []Clause{{Value: "børn"}, {Value: "unge"}}},
 		{`""`, nil},
 		{"", nil},
+		// OR, "|" and ELLER; OR binds closer than the space.
+		{"tilsyn OR kontrol", []Clause{{Any: [][]Clause{{{Value: "tilsyn"}}, {{Value: "kontrol"}}}}}},
+		{"budget tilsyn | kontrol ELLER \"nyt tilsyn\"", []Clause{{Value: "budget"}, {Any: [][]Clause{{{Value: "tilsyn"}}, {{Value: "kontrol"}}, {{Value: "nyt tilsyn", Phrase: true}}}}}},
+		{"(a b) OR c", []Clause{{Any: [][]Clause{{{Value: "a"}, {Value: "b"}}, {{Value: "c"}}}}}},
+		{"(a b) c", []Clause{{Value: "a"}, {Value: "b"}, {Value: "c"}}},
+		{"-(a b) (c)", []Clause{{Exclude: true, Any: [][]Clause{{{Value: "a"}, {Value: "b"}}}}, {Value: "c"}}},
+		{"-(a)", []Clause{{Value: "a", Exclude: true}}},
+		{"or eller", []Clause{{Value: "or"}, {Value: "eller"}}},
+		// Prefixes; a star alone is nothing.
+		{"tilsyn* * ledelses**", []Clause{{Value: "tilsyn", Prefix: true}, {Value: "ledelses", Prefix: true}}},
+		// Danish values.
+		{"udfald:godkendt type:brev", []Clause{{Field: "outcome", Value: "approved"}, {Field: "kind", Value: "letter"}}},
+		{"imod:dogru fraværende:\"Lone Mortensen\"", []Clause{{Field: "against", Value: "dogru"}, {Field: "absent", Value: "Lone Mortensen", Phrase: true}}},
 	}
 	for _, tt := range tests {
 		q, err := ParseQuery(tt.in)
@@ -46,17 +59,25 @@ func TestParseQuery(t *testing.T) {
 
 func TestParseQueryErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`"kvalitet i`, "unbalanced quote"},
-		{`kommune:"Lejre`, "unbalanced quote"},
-		{"kommuen:lejre", `unknown field "kommuen"`},
-		{"kommune:", "has no value"},
-		{"year:20x4", "four-digit year"},
-		{"kind:brev", `kind "brev" unknown`},
-		{"outcome:yes", `outcome "yes" unknown`},
-		{"scheme:isbn", `scheme "isbn" unknown`},
-		{"case:..", "empty"},
-		{strings.Repeat("a", MaxQueryLength+1), "limit"},
+		{`"kvalitet i`, "citat"},
+		{`kommune:"Lejre`, "citat"},
+		{"kommuen:lejre", `ukendt felt "kommuen"`},
+		{"kommune:", "har ingen værdi"},
+		{"year:20x4", "firecifret"},
+		{"kind:brevkasse", `typen "brevkasse" findes ikke`},
+		{"outcome:yes", `udfaldet "yes" findes ikke`},
+		{"scheme:isbn", `nummerformatet "isbn" findes ikke`},
+		{"case:..", "tomt"},
+		{strings.Repeat("a", MaxQueryLength+1), "grænsen"},
 		{"\xff", "UTF-8"},
+		{"(tilsyn kontrol", "lukkes aldrig"},
+		{"tilsyn)", "lukker ingen"},
+		{"tilsyn OR", "uden noget efter"},
+		{"OR tilsyn", "uden noget foran"},
+		{"tilsyn | | kontrol", "uden noget efter"},
+		{"tilsyn OR -kontrol", "kun udelukke"},
+		{"kommune:lejre*", "kun stå efter et ord"},
+		{strings.Repeat("(", maxDepth+1) + "a" + strings.Repeat(")", maxDepth+1), "niveauer"},
 	}
 	for _, tt := range tests {
 		_, err := ParseQuery(tt.in)
@@ -115,6 +136,7 @@ func FuzzParseQuery(f *testing.F) {
 		`"kvalitet i sagsbehandlingen" -budget kommune:lejre`, `kommune:"Lejre Kommune" år:2024 udfald:approved`,
 		`-kind:letter heading:Resumé emne:"Kommunens styrelse"`, `case:"J.nr. 24-10910"`, `"unbalanced`,
 		"Punkt 2: JA - Dialogmøde Virksomhedsservice", "Beslutning Udvalget for Job & Arbejdsmarked den 08-05-2019",
+		"tilsyn OR (ledelse* -budget) | \"nyt tilsyn\"", "-(a OR b) (c d) OR e", "udfald:godkendt type:brev imod:dogru",
 	} {
 		f.Add(s)
 	}
@@ -134,7 +156,7 @@ func FuzzParseQuery(f *testing.F) {
 			t.Fatalf("ParseQuery accepted invalid UTF-8 %q", s)
 		}
 		for _, c := range q.Clauses {
-			if c.Value == "" {
+			if c.Value == "" && c.Any == nil {
 				t.Fatalf("ParseQuery(%q) has an empty clause: %+v", s, q.Clauses)
 			}
 		}

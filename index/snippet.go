@@ -17,24 +17,52 @@ type marks struct {
 	literals []string // lower case
 }
 
-// queryMarks returns the marks of a query's text clauses. Excluded
-// clauses mark nothing; a case number marks itself, not its digits.
-func (x *Index) queryMarks(q *Query) marks {
+// queryMarks returns the marks of a query: the terms its scored clauses
+// search the text for (a prefix's words among them), and the case
+// numbers it names as typed. Excluded clauses mark nothing; a case number
+// marks itself, not its digits.
+func (x *Index) queryMarks(q *Query, p *plan) marks {
 	m := marks{terms: map[string]bool{}}
-	a := x.mapping.AnalyzerNamed(analyzerDanish)
-	for _, c := range q.Clauses {
-		if c.Exclude {
-			continue
+	var walk func(n *node)
+	walk = func(n *node) {
+		if n.noMark {
+			return
 		}
-		switch {
-		case c.Field == "case" || c.Field == "" && LooksLikeCaseNumber(c.Value):
-			m.literals = append(m.literals, strings.ToLower(c.Value))
-		case c.Field == "" && a != nil:
-			for _, t := range a.Analyze([]byte(c.Value)) {
-				m.terms[string(t.Term)] = true
+		switch n.kind {
+		case nTerm:
+			switch n.field {
+			case fTitle, fBody, fFulltext, fParts:
+				m.terms[n.term] = true
+			}
+		case nPhrase:
+			for _, t := range n.terms {
+				if t != "" {
+					m.terms[t] = true
+				}
+			}
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	for _, n := range p.scored {
+		walk(n)
+	}
+	var lits func(cs []Clause)
+	lits = func(cs []Clause) {
+		for _, c := range cs {
+			switch {
+			case c.Exclude:
+			case c.Any != nil:
+				for _, alt := range c.Any {
+					lits(alt)
+				}
+			case c.Field == "case" || c.Field == "" && LooksLikeCaseNumber(c.Value):
+				m.literals = append(m.literals, strings.ToLower(c.Value))
 			}
 		}
 	}
+	lits(q.Clauses)
 	return m
 }
 
@@ -108,7 +136,7 @@ func cleanMatches(out []span, sort bool) []span {
 }
 
 func (x *Index) termMatches(text string, terms map[string]bool) []span {
-	a := x.mapping.AnalyzerNamed(analyzerMarks)
+	a := x.mapping.AnalyzerNamed(analyzerDanish)
 	cores := make(map[string]string, len(terms))
 	for t := range terms {
 		cores[t] = stemCore(t)

@@ -53,7 +53,7 @@ func TestSnippet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		spans := x.snippet(decision004, x.queryMarks(q))
+		spans := x.snippet(decision004, x.queryMarks(q, x.compile(q, &Request{})))
 		got := render(spans)
 		for _, w := range tt.want {
 			if !strings.Contains(got, w) {

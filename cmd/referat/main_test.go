@@ -65,8 +65,8 @@ func TestExitStatus(t *testing.T) {
 		{"extract without file", []string{"extract"}, 2, "name at least one file", ""},
 		{"extract empty file", []string{"extract", "--json", empty}, 1, empty, ""},
 		{"ingest empty file", []string{"ingest", "--data", data, empty}, 1, empty, ""},
-		{"malformed query", []string{"search", "--data", data, `"unclosed`}, 2, "query", ""},
-		{"malformed query, no index", []string{"search", "--data", filepath.Join(dir, "none"), `"unclosed`}, 2, "query", ""},
+		{"malformed query", []string{"search", "--data", data, `"unclosed`}, 2, "søgning", ""},
+		{"malformed query, no index", []string{"search", "--data", filepath.Join(dir, "none"), `"unclosed`}, 2, "søgning", ""},
 		{"no index yet", []string{"search", "--data", filepath.Join(dir, "none"), "budget"}, 1, "run 'referat ingest' first", ""},
 		{"bad date", []string{"search", "--data", data, "--from", "igår", "x"}, 2, "--from", ""},
 	}
@@ -145,7 +145,7 @@ func TestIngestThenSearch(t *testing.T) {
 	} {
 		args = append([]string{"search", "--data", data}, append(args, "ledelsestilsyn")...)
 		out, stderr, code := runCLI(t, args...)
-		if code != 2 || !strings.Contains(stderr, "page") {
+		if code != 2 || !strings.Contains(stderr, "side") {
 			t.Errorf("referat %q: exit %d, stderr %q; want 2 and a message naming the page\n%s", args, code, stderr, out)
 		}
 	}
