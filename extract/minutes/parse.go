@@ -57,7 +57,9 @@ func Parse(text string) Minutes {
 	ctx := Context{Committee: m.Committee, Date: m.Meeting.Date}
 
 	for k, s := range starts {
-		end := len(lines)
+		// Only the last point scans for the end of the minutes: a scan
+		// per point would be quadratic.
+		var end int
 		if k+1 < len(starts) {
 			end = starts[k+1].line
 		} else {
