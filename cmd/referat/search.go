@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
@@ -56,6 +54,7 @@ items.`,
 		fs.StringVar(&req.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
 		fs.IntVar(&req.Page, "page", 1, "page of results")
 		fs.IntVar(&req.PageSize, "n", index.DefaultPageSize, "results per page")
+		width := fs.Int("width", 0, "fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 100)")
 		fs.StringVar(&req.Type, "type", "", "item or document (default: items, and documents without items)")
 		asJSON := fs.Bool("json", false, "print hits and facets as JSON")
 		asCSV := fs.Bool("csv", false, "print every hit (up to 10000) as semicolon-separated CSV with a UTF-8 BOM, for spreadsheets")
@@ -96,7 +95,7 @@ items.`,
 			if *asJSON {
 				return writeJSON(stdout, res)
 			}
-			writeResultTable(stdout, res, req, isTerminal(stdout))
+			writeResultTable(stdout, res, req, isTerminal(stdout), fitWidth(stdout, *width))
 			return nil
 		}
 	},
@@ -116,76 +115,11 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeResultTable prints hits as an aligned table and the facets below.
-// Matching words are bold on a terminal and *starred* otherwise.
-func writeResultTable(w io.Writer, res *index.Result, req index.Request, color bool) {
-	page, size := max(req.Page, 1), req.PageSize
-	if size <= 0 {
-		size = index.DefaultPageSize
-	}
-	size = min(size, index.MaxPageSize) // as the index clamps it
-	first := (page-1)*size + 1
-	if res.Total == 0 {
-		fmt.Fprintf(w, "No results (%s).\n", res.Took.Round(time.Millisecond))
-	} else {
-		fmt.Fprintf(w, "%d results, %d-%d shown (%s)\n\n", res.Total, first, first+len(res.Hits)-1, res.Took.Round(time.Millisecond))
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if len(res.Hits) > 0 {
-		fmt.Fprintln(tw, "MUNICIPALITY\tCOMMITTEE\tDATE\tITEM\tOUTCOME")
-	}
-	for _, h := range res.Hits {
-		item := h.Title
-		if h.Type == index.TypeItem {
-			item = fmt.Sprintf("%d. %s", h.ItemNumber, h.Title)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", cut(orDash(h.Municipality), 22), cut(orDash(h.Committee), 32), orDash(h.Date), cut(item, 60), orDash(decidedBy(h.Outcome, h.DecidedBy, h.DecidedOn)))
-		if s := snippetText(h.Snippet, color); s != "" {
-			fmt.Fprintf(tw, "\t\t\t  %s\t\n", s)
-		}
-	}
-	tw.Flush()
-	for _, name := range index.FacetNames {
-		counts := res.Facets[name]
-		if len(counts) == 0 {
-			continue
-		}
-		parts := make([]string, 0, len(counts))
-		for _, c := range counts {
-			parts = append(parts, fmt.Sprintf("%s (%d)", c.Value, c.Count))
-		}
-		fmt.Fprintf(w, "\n%s: %s", name, strings.Join(parts, ", "))
-	}
-	if len(res.Facets) > 0 {
-		fmt.Fprintln(w)
-	}
-}
-
-// snippetText renders a snippet on one line.
-func snippetText(spans []index.Span, color bool) string {
-	var b strings.Builder
-	for _, s := range spans {
-		text := strings.Join(strings.Fields(s.Text), " ")
-		if strings.HasPrefix(s.Text, " ") || strings.HasPrefix(s.Text, "\n") {
-			text = " " + text
-		}
-		if strings.HasSuffix(s.Text, " ") || strings.HasSuffix(s.Text, "\n") {
-			text += " "
-		}
-		switch {
-		case !s.Match:
-			b.WriteString(text)
-		case color:
-			b.WriteString("\x1b[1m" + text + "\x1b[0m")
-		default:
-			b.WriteString("*" + text + "*")
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // cut shortens s to n runes with an ellipsis.
 func cut(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

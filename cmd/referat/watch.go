@@ -250,7 +250,7 @@ func printWatchHit(w io.Writer, site string, h index.Hit) {
 		out = " [" + h.Outcome + "]"
 	}
 	fmt.Fprintf(w, "%s  %s%s\n    %s\n", strings.Join(where, " · "), title, out, site+export.PagePath(h))
-	if s := snippetText(h.Snippet, false); s != "" {
+	if s := snippetText(h.Snippet, false, 0); s != "" {
 		fmt.Fprintf(w, "    %s\n", s)
 	}
 }
