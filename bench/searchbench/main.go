@@ -40,7 +40,11 @@
 // a real title or decision, quoted; "case number", a case number printed
 // on a generated item, typed as printed; "filter", a facet click with no
 // query (a municipality, a year or a committee); "word+filter", a topic
-// word and a municipality. Every search asks what the web page asks: the
+// word and a municipality; "or", two topic words joined by OR; "prefix",
+// the first four to six letters of a topic word and a star; "compound", a
+// topic word the lexicon splits into parts (kvalitetsstandarder), which
+// the index also looks up by its parts and as the beginning of longer
+// compounds. Every search asks what the web page asks: the
 // first page of 20 hits with snippets and the default facets. A warm-up
 // pass of other queries of the same classes runs first, as a server that
 // has been up a while would have. rg runs with --fixed-strings

@@ -14,6 +14,7 @@ import (
 	"referat/corpus"
 	"referat/extract/danish"
 	"referat/index"
+	"referat/index/lexicon"
 )
 
 // A query is one search of a class, with the literal strings rg looks
@@ -24,8 +25,9 @@ type query struct {
 	rg    []string
 }
 
-// The query classes, in table order.
-var classes = []string{"word", "two words", "phrase", "case number", "filter", "word+filter"}
+// The query classes, in table order. New classes go last, so that the
+// queries of the earlier ones stay those of earlier runs.
+var classes = []string{"word", "two words", "phrase", "case number", "filter", "word+filter", "or", "prefix", "compound"}
 
 // queries returns n queries of each class, drawn with a fixed seed from the
 // real records (topic words and phrases of real titles, the facet values
@@ -50,6 +52,14 @@ func queries(g *generator, cases []string, n int, seed uint64) []query {
 	word := func() string {
 		t := titles[rng.IntN(len(titles))]
 		return t[rng.IntN(len(t))]
+	}
+	var compounds []string // the title words the lexicon splits
+	for _, t := range titles {
+		for _, w := range t {
+			if _, heads := lexicon.Split(w); len(heads) > 0 {
+				compounds = append(compounds, w)
+			}
+		}
 	}
 	var out []query
 	for _, class := range classes {
@@ -87,6 +97,16 @@ func queries(g *generator, cases []string, n int, seed uint64) []query {
 			case "word+filter":
 				w, m := word(), g.munis[rng.IntN(len(g.munis))]
 				q = query{req: index.Request{Query: w, Municipality: []string{m}}, rg: []string{w, m}}
+			case "or":
+				a, b := word(), word()
+				q = query{req: index.Request{Query: a + " OR " + b}, rg: []string{a, b}}
+			case "prefix":
+				w := []rune(word())
+				p := string(w[:min(len(w), 4+rng.IntN(3))])
+				q = query{req: index.Request{Query: p + "*"}, rg: []string{p}}
+			case "compound":
+				w := compounds[rng.IntN(len(compounds))]
+				q = query{req: index.Request{Query: w}, rg: []string{w}}
 			}
 			q.class = class
 			out = append(out, q)
