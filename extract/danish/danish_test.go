@@ -426,3 +426,26 @@ func TestLooksLikeCommittee(t *testing.T) {
 		}
 	}
 }
+
+// TestIsParty: the parties of the Aarhus city council's votes (27 August
+// 2025) and party letters are parties; the people the corpus's minutes
+// name, with their party letters and roles, are not.
+func TestIsParty(t *testing.T) {
+	for _, name := range []string{
+		"Socialistisk Folkeparti", "Enhedslisten de Rød-Grønne", "Radikale Venstre", "Alternativet",
+		"Socialdemokratiet", "Danmarksdemokraterne", "Det Konservative Folkeparti", "Venstre",
+		"Liberal Alliance", "Nye Borgerlige", "Lokallisten", "V-gruppen", "SF", "Ø", "A",
+	} {
+		if !IsParty(name) {
+			t.Errorf("IsParty(%q) = false; want true", name)
+		}
+	}
+	for _, name := range []string{
+		"Viggo Jonasen", "Jakob Søgaard Clausen", "Irene Porse (F)", "Martin Stokholm (A)",
+		"Bjørn Lykke Sørensen (C)", "Lolan Ottesen (A) - formand", "Anders Winnerskjold", "Ib", "Kirsten Lister",
+	} {
+		if IsParty(name) {
+			t.Errorf("IsParty(%q) = true; want false", name)
+		}
+	}
+}

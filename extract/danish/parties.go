@@ -34,3 +34,24 @@ func AbsentMarked(participant string) (string, bool) {
 	}
 	return participant, false
 }
+
+// partyWord matches a word that only a party's or a group's name holds:
+// Danish party names are built from these (Socialdemokratiet, Venstre,
+// Radikale Venstre, Det Konservative Folkeparti, Socialistisk Folkeparti,
+// Enhedslisten, Liberal Alliance, Alternativet, Danmarksdemokraterne,
+// Moderaterne, Nye Borgerlige, Kristendemokraterne, Frie Grønne), and so
+// are local lists ("Lokallisten", "Liste L") and council groups
+// ("V-gruppen", "Byrådsgruppen").
+var partyWord = regexp.MustCompile(`(?i)(?:^|[\s-])(?:\p{L}*parti(?:et)?|\p{L}*listen?|venstre|socialdemokrat\p{L}*|konservative|\p{L}*demokraterne|alliance|alternativet|moderaterne|borgerlige|grønne|\p{L}*gruppen?)(?:$|[\s,.])`)
+
+// partyLettersOnly is a vote cast in a party's name by its letters alone:
+// "A", "SF", "Ø", "UFP".
+var partyLettersOnly = regexp.MustCompile(`^[A-ZÆØÅ]{1,4}$`)
+
+// IsParty reports whether a name in a vote or a participant list is a
+// party or a council group rather than a person: "Radikale Venstre",
+// "Enhedslisten de Rød-Grønne", "SF". Minutes often record votes by party.
+func IsParty(name string) bool {
+	name = strings.TrimSpace(name)
+	return partyLettersOnly.MatchString(name) || partyWord.MatchString(name)
+}

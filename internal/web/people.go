@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"referat/corpus"
+	"referat/extract/danish"
 	"referat/index"
 )
 
@@ -19,7 +20,8 @@ import (
 // by name and municipality: a name printed with and without its party
 // letters ("Martin Stokholm (A)") is one person, the same name in two
 // municipalities two. Names are not otherwise reconciled: a misspelling
-// is another person.
+// is another person. A vote cast in a party's name ("Radikale Venstre",
+// "SF") is not a person's (danish.IsParty): it has no page and no link.
 
 // The kinds of a personEvent.
 const (
@@ -85,7 +87,7 @@ func peopleLinks(names []string, municipality string) template.HTML {
 		if i > 0 {
 			w.raw(", ")
 		}
-		if personName(n) == "" {
+		if personName(n) == "" || danish.IsParty(personName(n)) {
 			w.text(n)
 			continue
 		}
@@ -105,7 +107,7 @@ type peopleOf struct {
 
 func (pp *peopleOf) add(name string, e personEvent) {
 	clean := personName(name)
-	if clean == "" {
+	if clean == "" || danish.IsParty(clean) {
 		return
 	}
 	if pp.byKey == nil {

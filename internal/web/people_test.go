@@ -184,4 +184,27 @@ func TestPeopleFromRealMinutes(t *testing.T) {
 	if len(got.People) != 1 || len(got.People[0].Votes) == 0 || got.People[0].Municipality != "Aarhus Kommune" {
 		t.Errorf("Jakob Søgaard Clausen: %s; want an Aarhus vote", body)
 	}
+
+	// The same council's votes by party: "Radikale Venstre" voted against
+	// beside Viggo Jonasen, a person. The party is no person: no page, no
+	// link on the item, while he has both.
+	got = apiPeople{}
+	_, body = get(t, rf.srv, "/api/people/"+url.PathEscape("Viggo Jonasen"))
+	json.Unmarshal([]byte(body), &got)
+	if len(got.People) != 1 || len(got.People[0].Votes) == 0 || got.People[0].Votes[0].Kind != evAgainst {
+		t.Fatalf("Viggo Jonasen: %s; want a vote against", body)
+	}
+	item := got.People[0].Votes[0].URL
+	_, page = get(t, rf.srv, item)
+	if !strings.Contains(page, ">Viggo Jonasen</a>") || !strings.Contains(page, "Radikale Venstre") || strings.Contains(page, "/people/Radikale") {
+		t.Errorf("item %s: want Viggo Jonasen linked and Radikale Venstre named without a person link", item)
+	}
+	for _, party := range []string{"Radikale Venstre", "Socialistisk Folkeparti", "Enhedslisten de Rød-Grønne"} {
+		res, body := get(t, rf.srv, "/api/people/"+url.PathEscape(party))
+		got = apiPeople{}
+		json.Unmarshal([]byte(body), &got)
+		if res.StatusCode == 200 && len(got.People) > 0 {
+			t.Errorf("the party %q has a person page: %s", party, body)
+		}
+	}
 }
