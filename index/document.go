@@ -99,6 +99,9 @@ func entries(r *corpus.Record) ([]entry, error) {
 		}
 		addCaseNumbers(f, it.CaseNumbers, nil)
 		addPeople(f, r, it)
+		if keys := itemAttachKeys(r, it); len(keys) > 0 {
+			f[fAttachKey] = keys
+		}
 		if len(it.Decisions) > 0 {
 			b, err := json.Marshal(it.Decisions)
 			if err != nil {
@@ -136,6 +139,9 @@ func entries(r *corpus.Record) ([]entry, error) {
 	}
 	addCaseNumbers(f, cns, journal)
 	addPeople(f, r, nil)
+	if keys := documentNameKeys(r); len(keys) > 0 {
+		f[fNameKey] = keys
+	}
 	out = append(out, entry{id: r.ID, fields: f})
 	for _, e := range out {
 		if fv := facetValues(e.fields); len(fv) > 0 {

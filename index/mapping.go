@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-14"
+const mappingVersion = "referat-index-15"
 
 // Analyzer names.
 const (
@@ -71,7 +71,9 @@ const (
 	fFor          = "votes_for"   // who voted for
 	fAgainst      = "votes_against"
 	fReserved     = "votes_reserved"
-	fFacet        = "facet" // "<code>\x1f<value>" for every value of a default facet (see facetValues)
+	fFacet        = "facet"      // "<code>\x1f<value>" for every value of a default facet (see facetValues)
+	fAttachKey    = "attach_key" // an item's attachments, "<place>\x1f<name>" (attach.go)
+	fNameKey      = "name_key"   // a document's names as an attachment, in each of its places (attach.go); stored
 )
 
 // storedFields are the fields a Hit is built from; a search adds fBody
@@ -186,6 +188,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fParts, text(analyzerParts, false, false))
 	add(fDecisions, storedOnly())
 	add(fFacet, kw(false, true))
+	add(fAttachKey, kw(false, false))
+	add(fNameKey, kw(true, false))
 	for _, f := range []string{fParticipant, fAbsent, fFor, fAgainst, fReserved} {
 		add(f, text(analyzerFold, false, false))
 	}

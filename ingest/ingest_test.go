@@ -163,7 +163,11 @@ func TestPlanJoinsPublications(t *testing.T) {
 		case "Publication32.xml":
 			sbsys = &jobs[i]
 		}
-		if strings.HasSuffix(strings.ToLower(j.Path), ".pdf") && strings.Contains(j.Path, "ballerup") {
+		// The eDoc meeting's bilag folder holds attachments the XML names
+		// by title, not by file: they are documents of their own (which
+		// the index links to the items naming them).
+		inBilag := filepath.Base(filepath.Dir(j.Path)) == "bilag"
+		if strings.HasSuffix(strings.ToLower(j.Path), ".pdf") && strings.Contains(j.Path, "ballerup") && !inBilag {
 			t.Errorf("PDF named by a publication XML is planned on its own: %s", j.Path)
 		}
 	}

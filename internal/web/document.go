@@ -17,6 +17,9 @@ type documentData struct {
 	Items     []itemRef
 	Related   []hitView
 	SourceURL string
+	// AttachedTo are the items that name this document as their
+	// attachment ("Bilag til").
+	AttachedTo []hitView
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -32,6 +35,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		Items:     itemRefs(rec),
 		SourceURL: "/source/" + rec.ID,
 	}
+	data.AttachedTo = s.attachedTo(r.Context(), rec)
 	if rec.Letter != nil {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
 		hits, err := s.ix.Related(ctx, rec.ID)
@@ -77,5 +81,10 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		s.jsonFail(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, rec)
+	// The record as stored, and the items naming it as their attachment.
+	out := struct {
+		*corpus.Record
+		AttachedTo []apiAttachedTo `json:"attached_to"`
+	}{rec, apiAttachedToOf(s.attachedTo(r.Context(), rec))}
+	s.writeJSON(w, r, http.StatusOK, out)
 }

@@ -38,6 +38,9 @@ type itemData struct {
 	Letters   []hitView
 	// Timeline is the item's decisions, oldest first (see timeline).
 	Timeline []corpus.Decision
+	// Attachments are the item's attachments, linked to their records
+	// where ingested.
+	Attachments []bilagLink
 }
 
 // timeline orders decisions by date, oldest first, where every one is
@@ -133,6 +136,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		Letters:   letters,
 		Timeline:  timeline(it.Decisions),
 	}
+	data.Attachments = s.attachmentLinks(r.Context(), rec, i)
 	s.render(w, r, http.StatusOK, "item", data)
 }
 
@@ -182,6 +186,9 @@ type apiItem struct {
 	SourceURL    string         `json:"source_url"`
 	Item         *corpus.Item   `json:"item"`
 	Others       []apiItemRef   `json:"meeting_items"`
+	// Attachments are item.attachments in order, each with the record of
+	// its own file where that was ingested.
+	Attachments []bilagLink `json:"attachment_links"`
 }
 
 type apiItemRef struct {
@@ -207,6 +214,7 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 		Meeting:      rec.Meeting,
 		SourceURL:    itemSourceURL(rec, &rec.Items[i]),
 		Item:         &rec.Items[i],
+		Attachments:  s.attachmentLinks(r.Context(), rec, i),
 	}
 	for _, ref := range refs {
 		out.Others = append(out.Others, apiItemRef{ID: ref.ID, Number: ref.Number, Title: ref.Title})

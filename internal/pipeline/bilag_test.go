@@ -1,0 +1,292 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"referat/corpus"
+	"referat/internal/testcorpus"
+)
+
+// The Ballerup eDoc meeting of 4 December 2012 as published: the
+// publication XML naming each item's attachments ("Bilag") by title, and
+// a bilag folder with some of them as PDFs named after those titles, as
+// file systems save them ("KL's proces ..." as "KLs proces ....pdf",
+// "... sammen?" as "... sammen.pdf"). testdata/corpus holds three of the
+// meeting's seven bilag files; the shared corpus all seven.
+const ballerupEDoc = "ballerup-edoc-2012-12-04"
+
+// ballerupBilag maps each attachment name of the meeting whose file
+// testdata/corpus holds to that file's name.
+var ballerupBilag = map[string]string{
+	"KL's proces vedrørende det nære sundhedsvæsen":                 "KLs proces vedrørende det nære sundhedsvæsen.pdf",
+	"Hvordan udvikler vi det nære sundhedsvæsen sammen?":            "Hvordan udvikler vi det nære sundhedsvæsen sammen.pdf",
+	"Forslag til takstreduktion aflastningstilbuddet Torvevej 2013": "Forslag til takstreduktion aflastningstilbuddet Torvevej 2013.pdf",
+}
+
+// copyTree copies the files of src (and of its folders) to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ingestAll ingests paths, failing the test on any failure.
+func ingestAll(t *testing.T, p *Pipeline, paths ...string) {
+	t.Helper()
+	rep, err := p.IngestPaths(context.Background(), paths, Options{})
+	if err != nil {
+		t.Fatalf("ingest %v: %v (%+v)", paths, err, rep.Failures)
+	}
+}
+
+// newest returns the stored record of a source path's newest version.
+func newest(t *testing.T, p *Pipeline, path string) *corpus.Record {
+	t.Helper()
+	vs, err := p.Store.Versions(path)
+	if err != nil || len(vs) == 0 {
+		t.Fatalf("versions of %s: %v, %d", path, err, len(vs))
+	}
+	rec, err := p.Store.Record(vs[len(vs)-1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// links returns, for every attachment name of every item of the agenda,
+// the file names of the records it links to (nil for none), and for
+// every record linked, the ids of the items AttachedTo gives.
+func links(t *testing.T, p *Pipeline, agenda *corpus.Record) (map[string][]string, map[string][]string) {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string][]string{}
+	back := map[string][]string{}
+	for i := range agenda.Items {
+		ls, err := p.Index.Attachments(ctx, agenda, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ls) != len(agenda.Items[i].Attachments) {
+			t.Fatalf("item %d: %d links for %d attachments", agenda.Items[i].Number, len(ls), len(agenda.Items[i].Attachments))
+		}
+		for _, l := range ls {
+			if _, ok := out[l.Name]; !ok {
+				out[l.Name] = []string{}
+			}
+			for _, d := range l.Documents {
+				rec, err := p.Store.Record(d.RecordID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[l.Name] = append(out[l.Name], filepath.Base(rec.Source.Path))
+				if _, done := back[rec.Source.Path]; done {
+					continue
+				}
+				items, err := p.Index.AttachedTo(ctx, rec)
+				if err != nil {
+					t.Fatal(err)
+				}
+				back[rec.Source.Path] = []string{}
+				for _, h := range items {
+					back[rec.Source.Path] = append(back[rec.Source.Path], h.ID)
+				}
+			}
+		}
+	}
+	return out, back
+}
+
+// checkBallerupLinks checks that each attachment name of the meeting
+// whose file was ingested links to that file's record, and to nothing
+// else, that every other name links to nothing, and that each file's
+// record links back to the item naming it.
+func checkBallerupLinks(t *testing.T, p *Pipeline, agenda *corpus.Record, files map[string]string) {
+	t.Helper()
+	got, back := links(t, p, agenda)
+	names := 0
+	for i, it := range agenda.Items {
+		for _, a := range it.Attachments {
+			names++
+			want := []string(nil)
+			if f, ok := files[a]; ok {
+				want = []string{f}
+			}
+			if g := got[a]; !slices.Equal(g, want) && !(len(g) == 0 && len(want) == 0) {
+				t.Errorf("item %d attachment %q links to %q; want %q", it.Number, a, g, want)
+			}
+			if f, ok := files[a]; ok {
+				bilag := filepath.Join(filepath.Dir(agenda.Source.Path), "bilag", f)
+				id := itemIDOf(agenda, i)
+				if !slices.Contains(back[bilag], id) {
+					t.Errorf("%s links back to %q; want %s (item %d %q)", f, back[bilag], id, it.Number, it.Title)
+				}
+			}
+		}
+	}
+	if len(files) == 0 || names < len(files)+3 {
+		t.Fatalf("the agenda names %d attachments; want the %d with files and more without", names, len(files))
+	}
+}
+
+// itemIDOf is the index id of the i-th item of rec.
+func itemIDOf(rec *corpus.Record, i int) string {
+	seen := 0
+	for _, it := range rec.Items[:i] {
+		if it.Number == rec.Items[i].Number {
+			seen++
+		}
+	}
+	if seen == 0 {
+		return rec.ID + "/" + itoa(rec.Items[i].Number)
+	}
+	return rec.ID + "/" + itoa(rec.Items[i].Number) + "." + itoa(seen)
+}
+
+// meetingCopy copies the testdata Ballerup meeting into a new folder and
+// returns its path.
+func meetingCopy(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ballerup")
+	copyTree(t, testcorpus.Path(ballerupEDoc), dir)
+	return dir
+}
+
+func TestBilagLinkInOneRun(t *testing.T) {
+	p, _ := openTemp(t)
+	dir := meetingCopy(t)
+	ingestAll(t, p, dir)
+	checkBallerupLinks(t, p, newest(t, p, filepath.Join(dir, "eDocAgendaPublishing.xml")), ballerupBilag)
+}
+
+func TestBilagLinkAcrossRuns(t *testing.T) {
+	for _, order := range []string{"agenda first", "bilag first"} {
+		t.Run(order, func(t *testing.T) {
+			p, _ := openTemp(t)
+			dir := meetingCopy(t)
+			xml, bilag := filepath.Join(dir, "eDocAgendaPublishing.xml"), filepath.Join(dir, "bilag")
+			if order == "agenda first" {
+				ingestAll(t, p, xml)
+				ingestAll(t, p, bilag)
+			} else {
+				ingestAll(t, p, bilag)
+				ingestAll(t, p, xml)
+			}
+			checkBallerupLinks(t, p, newest(t, p, xml), ballerupBilag)
+		})
+	}
+}
+
+func TestBilagLinkSurvivesReindex(t *testing.T) {
+	p, data := openTemp(t)
+	dir := meetingCopy(t)
+	ingestAll(t, p, dir)
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Reindex(context.Background(), data, Options{Force: true}); err != nil {
+		t.Fatalf("reindex: %v (%+v)", err, rep.Failures)
+	}
+	p2, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p2.Close()
+	checkBallerupLinks(t, p2, newest(t, p2, filepath.Join(dir, "eDocAgendaPublishing.xml")), ballerupBilag)
+}
+
+// A file named as an attachment but lying outside the agenda's folder
+// (another meeting's, another publication's) is not its attachment.
+func TestBilagLinkStaysInItsFolder(t *testing.T) {
+	p, _ := openTemp(t)
+	root := t.TempDir()
+	meeting := filepath.Join(root, "meeting")
+	os.MkdirAll(meeting, 0o755)
+	b, err := os.ReadFile(testcorpus.Path(ballerupEDoc + "/eDocAgendaPublishing.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(meeting, "eDocAgendaPublishing.xml"), b, 0o644)
+	elsewhere := filepath.Join(root, "elsewhere")
+	os.MkdirAll(elsewhere, 0o755)
+	for _, f := range ballerupBilag {
+		b, err := os.ReadFile(testcorpus.Path(ballerupEDoc + "/bilag/" + f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(elsewhere, f), b, 0o644)
+	}
+	ingestAll(t, p, meeting, elsewhere)
+	agenda := newest(t, p, filepath.Join(meeting, "eDocAgendaPublishing.xml"))
+	got, _ := links(t, p, agenda)
+	for name, files := range got {
+		if len(files) > 0 {
+			t.Errorf("attachment %q links to %q in another folder; want nothing", name, files)
+		}
+	}
+	for _, f := range ballerupBilag {
+		items, err := p.Index.AttachedTo(context.Background(), newest(t, p, filepath.Join(elsewhere, f)))
+		if err != nil || len(items) > 0 {
+			t.Errorf("%s in another folder is attached to %v (%v); want nothing", f, items, err)
+		}
+	}
+}
+
+// TestBilagLinkSharedCorpus runs the one-run check on the meeting as the
+// shared corpus holds it, with all seven bilag files.
+func TestBilagLinkSharedCorpus(t *testing.T) {
+	src := filepath.Join(testcorpus.Shared(t), ballerupEDoc)
+	files, err := os.ReadDir(filepath.Join(src, "bilag"))
+	if err != nil {
+		t.Skipf("no bilag folder in the shared corpus: %v", err)
+	}
+	p, _ := openTemp(t)
+	dir := filepath.Join(t.TempDir(), "ballerup")
+	copyTree(t, src, dir)
+	ingestAll(t, p, dir)
+	agenda := newest(t, p, filepath.Join(dir, "eDocAgendaPublishing.xml"))
+	// Every bilag file is named by an item, under the name it was
+	// published with: the title the file name was made from.
+	got, back := links(t, p, agenda)
+	var linked []string
+	for _, fs := range got {
+		linked = append(linked, fs...)
+	}
+	sort.Strings(linked)
+	var want []string
+	for _, f := range files {
+		want = append(want, f.Name())
+		if items := back[filepath.Join(dir, "bilag", f.Name())]; len(items) != 1 || !strings.HasPrefix(items[0], agenda.ID+"/") {
+			t.Errorf("%s links back to %q; want one item of the agenda", f.Name(), items)
+		}
+	}
+	sort.Strings(want)
+	if !slices.Equal(linked, want) {
+		t.Errorf("attachments link to %q; want each bilag file once: %q", linked, want)
+	}
+	for _, none := range []string{"Bygningsliste og prioriteringssystem", "Det nære sundhedsvæsen - KL", "Forebyggelse af ulighed i sundhedsvæsenet"} {
+		if fs, ok := got[none]; !ok || len(fs) > 0 {
+			t.Errorf("attachment %q (no file) links to %q, named %v; want named and linked to nothing", none, fs, ok)
+		}
+	}
+}

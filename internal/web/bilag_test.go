@@ -1,0 +1,129 @@
+package web
+
+import (
+	"encoding/json"
+	"html"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"referat/corpus"
+)
+
+// attachSection is the Bilag section of an item page.
+var attachSection = regexp.MustCompile(`(?s)<section class="attach"><h2>Bilag</h2><ul>(.*?)</ul></section>`)
+
+// attachEntry is one attachment in that section: linked or plain.
+var attachEntry = regexp.MustCompile(`<li>(?:<a href="([^"]*)">)?([^<]*)(?:</a>)?</li>`)
+
+// TestItemPageLinksBilag: on the real corpus, an item of the Ballerup
+// eDoc meeting whose attachment was ingested from the meeting's bilag
+// folder links to that file's record page, which names the item back
+// ("Bilag til"); an attachment whose file was not ingested stays plain
+// text. The JSON of both carries the same links.
+func TestItemPageLinksBilag(t *testing.T) {
+	rf := realServer(t)
+	ids, err := rf.p.Store.RecordIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agenda *corpus.Record
+	for _, id := range ids {
+		rec, err := rf.p.Store.Record(id)
+		if err == nil && strings.HasSuffix(filepath.ToSlash(rec.Source.Path), "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml") {
+			agenda = rec
+		}
+	}
+	if agenda == nil {
+		t.Fatal("the Ballerup eDoc publication is not in the real corpus")
+	}
+	const linked, plain = "KL's proces vedrørende det nære sundhedsvæsen", "Det nære sundhedsvæsen - KL"
+	number := 0
+	for _, it := range agenda.Items {
+		for _, a := range it.Attachments {
+			if a == linked {
+				number = it.Number
+			}
+		}
+	}
+	if number == 0 {
+		t.Fatalf("no item of %s names the attachment %q", agenda.ID, linked)
+	}
+	itemURL := "/items/" + agenda.ID + "/" + itoa(number)
+	res, page := get(t, rf.srv, itemURL)
+	wantStatus(t, itemURL, res, 200)
+	sec := attachSection.FindStringSubmatch(page)
+	if sec == nil {
+		t.Fatalf("%s has no Bilag section", itemURL)
+	}
+	hrefs := map[string]string{}
+	for _, m := range attachEntry.FindAllStringSubmatch(sec[1], -1) {
+		hrefs[html.UnescapeString(m[2])] = m[1]
+	}
+	href, ok := hrefs[linked]
+	if !ok || !strings.HasPrefix(href, "/documents/") {
+		t.Fatalf("%s shows %q as %q; want a link to its record page (section: %s)", itemURL, linked, href, sec[1])
+	}
+	if h, ok := hrefs[plain]; !ok || h != "" {
+		t.Errorf("%s shows %q (not ingested) as %q, listed %v; want plain text", itemURL, plain, h, ok)
+	}
+
+	// The link resolves to the record of the bilag file, whose page
+	// names the item back.
+	res, doc := get(t, rf.srv, href)
+	wantStatus(t, href, res, 200)
+	bilagID := strings.TrimPrefix(href, "/documents/")
+	bilag, err := rf.p.Store.Record(bilagID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := filepath.Base(bilag.Source.Path); got != "KLs proces vedrørende det nære sundhedsvæsen.pdf" {
+		t.Errorf("%q links to the record of %q; want the bilag file", linked, got)
+	}
+	if !strings.Contains(doc, "<h2>Bilag til</h2>") || !strings.Contains(doc, `href="`+itemURL+`"`) {
+		t.Errorf("%s does not say it is Bilag til %s", href, itemURL)
+	}
+
+	var item struct {
+		Attachments []bilagLink `json:"attachment_links"`
+	}
+	getJSONFrom(t, rf.srv, "/api"+itemURL, &item)
+	found := 0
+	for _, l := range item.Attachments {
+		switch l.Name {
+		case linked:
+			found++
+			if l.RecordID != bilagID || l.URL != href {
+				t.Errorf("/api%s: %q links to %q %q; want %q %q", itemURL, linked, l.RecordID, l.URL, bilagID, href)
+			}
+		case plain:
+			found++
+			if l.RecordID != "" || l.URL != "" {
+				t.Errorf("/api%s: %q (not ingested) links to %q", itemURL, plain, l.URL)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("/api%s attachment_links = %+v; want both attachments", itemURL, item.Attachments)
+	}
+	var document struct {
+		ID         string          `json:"id"`
+		AttachedTo []apiAttachedTo `json:"attached_to"`
+	}
+	getJSONFrom(t, rf.srv, "/api"+href, &document)
+	if document.ID != bilagID || len(document.AttachedTo) != 1 || document.AttachedTo[0].URL != itemURL || document.AttachedTo[0].Committee != agenda.Committee {
+		t.Errorf("/api%s: id %q attached_to %+v; want the record with the item %s of %s", href, document.ID, document.AttachedTo, itemURL, agenda.Committee)
+	}
+}
+
+// getJSONFrom gets target from h, which must answer 200 with JSON, into v.
+func getJSONFrom(t *testing.T, h http.Handler, target string, v any) {
+	t.Helper()
+	res, body := get(t, h, target)
+	wantStatus(t, target, res, 200)
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		t.Fatalf("GET %s: %v\n%s", target, err, body)
+	}
+}
