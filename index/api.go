@@ -125,13 +125,35 @@ type CaseHistory struct {
 	KLE     string `json:"kle,omitempty"`     // the KLE subject code of a KLE number
 	Subject string `json:"subject,omitempty"` // the KLE subject's name, when known
 
-	// Items name the case number, oldest meeting first.
+	// Items name the case number, oldest meeting first, each with every
+	// decision it prints.
 	Items []CaseItem `json:"items"`
 
-	// Letters are letters and principmeddelelser that name the case
-	// number, or that concern the same municipality and KLE subject as
-	// one of Items, oldest first.
+	// Timeline is every decision of Items once, oldest first: a decision
+	// a later item reprints in its case history is shown once, from the
+	// meeting that took it (see CaseDecision).
+	Timeline []CaseDecision `json:"timeline"`
+
+	// Letters are the letters and principmeddelelser linked to the case,
+	// oldest first: those naming the number that are linked with one of
+	// Items (see Related), or, when no item names the number, every
+	// letter naming it.
 	Letters []Hit `json:"letters"`
+}
+
+// CaseDecision is one decision of a case's timeline.
+type CaseDecision struct {
+	corpus.Decision
+	// Item is the item the decision is shown from: the item of the
+	// meeting that took it, or, when that meeting is not in the index,
+	// the first item printing it in its case history.
+	Item Hit `json:"item"`
+	// Reprinted is set when Item is not of the meeting that took the
+	// decision but only prints it (its date is another).
+	Reprinted bool `json:"reprinted,omitempty"`
+	// ReprintedIn are the ids of the other items that print the decision
+	// again, oldest first.
+	ReprintedIn []string `json:"reprinted_in,omitempty"`
 }
 
 // CaseItem is one treatment of a case: the item and its decisions.

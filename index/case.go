@@ -23,10 +23,11 @@ var letterKinds = []string{string(corpus.KindLetter), string(corpus.KindPrincipm
 
 // Case returns the history of one case number as printed (any spacing or
 // dash, see NormalizeCaseNumber): the items naming it, oldest first, with
-// their decisions, and the linked letters. A case no item or letter names
-// gives an empty history, not an error. Case numbers are unique only
-// within one municipality's journal: items of several municipalities may
-// share a number, and each CaseItem says which it belongs to.
+// their decisions, the timeline of those decisions, each once, and the
+// linked letters. A case no item or letter names gives an empty history,
+// not an error. Case numbers are unique only within one municipality's
+// journal: items of several municipalities may share a number, and each
+// CaseItem says which it belongs to.
 func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 	if len(number) > MaxQueryLength {
 		return nil, queryErrorf(number, "sagsnummeret er %d bytes langt; grænsen er %d", len(number), MaxQueryLength)
@@ -35,14 +36,12 @@ func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 	if key == "" {
 		return nil, queryErrorf(number, "sagsnummeret er tomt")
 	}
-	h := &CaseHistory{Number: strings.TrimSpace(number), Key: key, Items: []CaseItem{}, Letters: []Hit{}}
+	h := &CaseHistory{Number: strings.TrimSpace(number), Key: key, Items: []CaseItem{}, Timeline: []CaseDecision{}, Letters: []Hit{}}
 
 	items, err := x.find(ctx, query.NewBooleanQuery([]query.Query{term(fCase, key), term(fType, TypeItem)}, nil, nil), true)
 	if err != nil {
 		return nil, fmt.Errorf("case %s: %w", number, err)
 	}
-	type subjectKey struct{ municipality, kle string }
-	subjects := map[subjectKey]bool{}
 	for _, m := range items {
 		ci := CaseItem{Hit: hitFrom(m), Decisions: []corpus.Decision{}}
 		if d := str(m.Fields[fDecisions]); d != "" {
@@ -51,46 +50,55 @@ func (x *Index) Case(ctx context.Context, number string) (*CaseHistory, error) {
 			}
 		}
 		h.Items = append(h.Items, ci)
-		for _, k := range strs(m.Fields[fKLE]) {
-			if ci.Municipality != "" {
-				subjects[subjectKey{ci.Municipality, k}] = true
-			}
-		}
 	}
 	if len(h.Items) > 0 {
 		h.KLE, h.Subject = caseSubject(items, key)
 	}
+	h.Timeline = caseTimeline(h.Items)
 
-	// Letters naming the number, or writing to the municipality of one of
-	// the items about the same KLE subject.
-	links := []query.Query{term(fCase, key)}
-	for sk := range subjects {
-		links = append(links, query.NewBooleanQuery([]query.Query{term(fMunicipality, sk.municipality), term(fKLE, sk.kle)}, nil, nil))
-	}
-	lq := query.NewBooleanQuery([]query.Query{
-		term(fType, TypeDocument),
-		query.NewDisjunctionQuery(terms(fKind, letterKinds)),
-		query.NewDisjunctionQuery(links),
-	}, nil, nil)
-	letters, err := x.find(ctx, lq, false)
+	letters, err := x.find(ctx, lettersNaming(key), false)
 	if err != nil {
 		return nil, fmt.Errorf("case %s: letters: %w", number, err)
 	}
+	j := journals{}
+	for _, it := range h.Items {
+		j.add(it.Hit)
+	}
+	var named []Hit
 	for _, m := range letters {
-		h.Letters = append(h.Letters, hitFrom(m))
+		l := hitFrom(m)
+		j.add(l)
+		named = append(named, l)
+	}
+	for _, l := range named {
+		if len(h.Items) == 0 || slices.ContainsFunc(h.Items, func(it CaseItem) bool { return j.linkedOn(key, l, it.Hit) }) {
+			h.Letters = append(h.Letters, l)
+		}
 	}
 	return h, nil
 }
 
-// Related returns the items linked to a letter or principmeddelelse:
-// those naming one of its case or journal numbers, and those of its
-// municipality under one of its KLE subjects, oldest first. It is the way
-// back from a letter to the cases Case links it to; for other records it
-// returns nothing.
+// lettersNaming is the query for the letters and principmeddelelser
+// naming any of the case-number keys.
+func lettersNaming(keys ...string) query.Query {
+	return query.NewBooleanQuery([]query.Query{
+		term(fType, TypeDocument),
+		query.NewDisjunctionQuery(terms(fKind, letterKinds)),
+		query.NewDisjunctionQuery(terms(fCase, keys)),
+	}, nil, nil)
+}
+
+// Related returns the items linked to a letter or principmeddelelser,
+// oldest first: the items carrying a case number the letter names, of the
+// letter's municipality (see journals.linkedOn for a letter or item whose
+// municipality is unknown). It is the way back from a letter to the cases
+// Case links it to; for other records it returns nothing. A letter is
+// never linked by subject or municipality alone: a letter naming no case
+// number an item carries links to nothing.
 func (x *Index) Related(ctx context.Context, recordID string) ([]Hit, error) {
 	dq := query.NewDocIDQuery([]string{recordID})
 	req := bleve.NewSearchRequestOptions(dq, 1, 0, false)
-	req.Fields = []string{fKind, fMunicipality, fCaseRaw, fKLE}
+	req.Fields = storedFields
 	res, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("related %s: %w", recordID, err)
@@ -98,31 +106,91 @@ func (x *Index) Related(ctx context.Context, recordID string) ([]Hit, error) {
 	if len(res.Hits) == 0 || !slices.Contains(letterKinds, str(res.Hits[0].Fields[fKind])) {
 		return []Hit{}, nil
 	}
-	f := res.Hits[0].Fields
-	var links []query.Query
-	for _, raw := range strs(f[fCaseRaw]) {
-		if k := NormalizeCaseNumber(raw); k != "" {
-			links = append(links, term(fCase, k))
-		}
-	}
-	if m := str(f[fMunicipality]); m != "" {
-		for _, k := range strs(f[fKLE]) {
-			links = append(links, query.NewBooleanQuery([]query.Query{term(fMunicipality, m), term(fKLE, k)}, nil, nil))
-		}
-	}
-	if len(links) == 0 {
+	letter := hitFrom(res.Hits[0])
+	keys := caseKeys(letter)
+	if len(keys) == 0 {
 		return []Hit{}, nil
 	}
-	q := query.NewBooleanQuery([]query.Query{term(fType, TypeItem), query.NewDisjunctionQuery(links)}, nil, nil)
-	ms, err := x.find(ctx, q, false)
+	items, err := x.find(ctx, query.NewBooleanQuery([]query.Query{term(fType, TypeItem), query.NewDisjunctionQuery(terms(fCase, keys))}, nil, nil), false)
 	if err != nil {
 		return nil, fmt.Errorf("related %s: %w", recordID, err)
 	}
-	hits := make([]Hit, 0, len(ms))
-	for _, m := range ms {
-		hits = append(hits, hitFrom(m))
+	letters, err := x.find(ctx, lettersNaming(keys...), false)
+	if err != nil {
+		return nil, fmt.Errorf("related %s: letters: %w", recordID, err)
+	}
+	j := journals{}
+	for _, m := range letters {
+		j.add(hitFrom(m))
+	}
+	var hits []Hit
+	for _, m := range items {
+		j.add(hitFrom(m))
+	}
+	for _, m := range items {
+		it := hitFrom(m)
+		if slices.ContainsFunc(keys, func(k string) bool { return j.linkedOn(k, letter, it) }) {
+			hits = append(hits, it)
+		}
+	}
+	if hits == nil {
+		hits = []Hit{}
 	}
 	return hits, nil
+}
+
+// journals holds, for each case-number key, the known municipalities of
+// the items and letters naming it: the journals it may be a number of.
+type journals map[string]map[string]bool
+
+// add records the municipality of a hit under each of its case numbers.
+func (j journals) add(h Hit) {
+	if !knownMunicipality(h.Municipality) {
+		return
+	}
+	for _, k := range caseKeys(h) {
+		if j[k] == nil {
+			j[k] = map[string]bool{}
+		}
+		j[k][h.Municipality] = true
+	}
+}
+
+// linkedOn reports whether a letter and an item are linked by the case
+// number key: both carry it, and it is a number of the same journal. A
+// case number is unique only within one municipality's journal (Lejre's
+// 23-002364 and Ankestyrelsen's 24-10910 are of one shape, and may recur
+// in another journal), so where both municipalities are known they must
+// be the same. Where either is unknown (a principmeddelelse, a letter
+// whose recipient is no municipality, a document that does not name its
+// municipality), the number alone must say whose it is: it must be
+// specific (casenum.Specific: a prefixed number such as S2024-19207, not
+// a year-serial, slash or KLE number that recurs across journals), and no
+// two municipalities' items or letters may carry it.
+func (j journals) linkedOn(key string, letter, item Hit) bool {
+	if !slices.Contains(caseKeys(letter), key) || !slices.Contains(caseKeys(item), key) {
+		return false
+	}
+	if knownMunicipality(letter.Municipality) && knownMunicipality(item.Municipality) {
+		return letter.Municipality == item.Municipality
+	}
+	return casenum.Specific(key) && len(j[key]) <= 1
+}
+
+// knownMunicipality reports whether a hit's municipality is known.
+func knownMunicipality(m string) bool {
+	return m != "" && m != UnknownMunicipality
+}
+
+// caseKeys are the keys of a hit's case numbers.
+func caseKeys(h Hit) []string {
+	var keys []string
+	for _, raw := range h.CaseNumbers {
+		if k := NormalizeCaseNumber(raw); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // find returns up to MaxCaseItems matches, oldest first, with the stored

@@ -55,6 +55,7 @@ type searchWant struct {
 	Outcome  string                  `json:"outcome,omitempty"`  // the first hit's outcome
 	Letters  []string                `json:"letters,omitempty"`  // for a case: linked letters, in order
 	Decided  []string                `json:"decided,omitempty"`  // for a case: "body date outcome" of each decision, in order
+	Timeline []string                `json:"timeline,omitempty"` // for a case: "body date outcome" of its timeline, in order
 }
 
 // label names a hit for the expectations: "Lejre Kommune 2024-02-06 #7"
@@ -234,12 +235,15 @@ func runCase(t *testing.T, x *Index, sc searchCase) {
 	if err != nil {
 		t.Fatalf("Case(%q): %v", sc.Case, err)
 	}
-	var items, letters, decided []string
+	var items, letters, decided, timeline []string
 	for _, it := range h.Items {
 		items = append(items, label(it.Hit))
 		for _, d := range it.Decisions {
 			decided = append(decided, fmt.Sprintf("%s %s %s", d.Body, d.Date, d.Outcome))
 		}
+	}
+	for _, d := range h.Timeline {
+		timeline = append(timeline, fmt.Sprintf("%s %s %s", d.Body, d.Date, d.Outcome))
 	}
 	for _, l := range h.Letters {
 		letters = append(letters, label(l))
@@ -253,5 +257,8 @@ func runCase(t *testing.T, x *Index, sc searchCase) {
 	}
 	if w.Decided != nil && !slices.Equal(decided, w.Decided) {
 		t.Errorf("Case(%q) decisions = %q; want %q", sc.Case, decided, w.Decided)
+	}
+	if w.Timeline != nil && !slices.Equal(timeline, w.Timeline) {
+		t.Errorf("Case(%q) timeline = %q; want %q", sc.Case, timeline, w.Timeline)
 	}
 }

@@ -22,7 +22,10 @@
 // deltager:, fraværende:, for:, imod:, forbehold:). Case
 // numbers are also indexed in a normalised form (NormalizeCaseNumber), so
 // that "19/3742" or "2023 - 9318" typed as printed finds its items. The
-// query language is described at ParseQuery.
+// query language is described at ParseQuery. Case gathers a case's items
+// and its decisions as one timeline, each decision once; letters are
+// linked with items by a case number both carry, within one municipality
+// (Related, LinkedLetters).
 //
 // The index stores only what a result shows (title, municipality,
 // committee, date, number, outcome, case numbers, decisions, and the text

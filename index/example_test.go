@@ -77,7 +77,9 @@ func Example() {
 	// municipalities: [{Lejre Kommune 1}]
 }
 
-// A case number typed as printed finds its items.
+// A case number typed as printed, or with another separator, finds its
+// items; the timeline lists each decision once, with the item it is
+// shown from.
 func ExampleIndex_Case() {
 	dir, err := os.MkdirTemp("", "referat-index-example")
 	if err != nil {
@@ -94,19 +96,19 @@ func ExampleIndex_Case() {
 	if err := x.Index(ctx, []*corpus.Record{exampleRecord()}); err != nil {
 		log.Fatal(err)
 	}
-	h, err := x.Case(ctx, "19/3742")
+	h, err := x.Case(ctx, "19-3742")
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, it := range h.Items {
 		fmt.Println(it.Date, it.Committee, it.Title)
-		for _, d := range it.Decisions {
-			fmt.Printf("  %s %s: %s (%s)\n", d.Date, d.Body, d.Text, d.Outcome)
-		}
+	}
+	for _, d := range h.Timeline {
+		fmt.Printf("  %s %s: %s (%s) <- item %d of %s\n", d.Date, d.Body, d.Text, d.Outcome, d.Item.ItemNumber, d.Item.Date)
 	}
 	// Output:
 	// 2019-05-08 Udvalget for Job & Arbejdsmarked Dialogmøde Virksomhedsservice
-	//   2019-05-08 Udvalget for Job & Arbejdsmarked: Udvalget drøftede temaet. (discussed)
+	//   2019-05-08 Udvalget for Job & Arbejdsmarked: Udvalget drøftede temaet. (discussed) <- item 2 of 2019-05-08
 }
 
 // A malformed query is a *index.QueryError with a one-line message.

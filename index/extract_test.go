@@ -2,8 +2,10 @@ package index_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -323,4 +325,238 @@ func containsID(hits []index.Hit, id string) bool {
 		}
 	}
 	return false
+}
+
+// extractedFiles reads documents of testdata/corpus (paths relative to
+// it) through ingest and extract, as referat ingest does.
+func extractedFiles(t *testing.T, rel ...string) []*corpus.Record {
+	t.Helper()
+	var recs []*corpus.Record
+	for _, p := range rel {
+		doc, err := ingest.ReadFile(context.Background(), testcorpus.Path(p), ingest.Options{})
+		if err != nil {
+			t.Fatalf("ingest %s: %v", p, err)
+		}
+		r := extract.Record(doc)
+		recs = append(recs, &r)
+	}
+	return recs
+}
+
+func memIndex(t *testing.T, recs []*corpus.Record) *index.Index {
+	t.Helper()
+	x, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	if err := x.Index(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// timelineLines is a case's timeline as "date body outcome <- item
+// (reprinted in ...)" lines.
+func timelineLines(h *index.CaseHistory) []string {
+	var out []string
+	for _, d := range h.Timeline {
+		l := fmt.Sprintf("%s %s %s <- %s %s #%d", d.Date, d.Body, d.Outcome, d.Item.Committee, d.Item.Date, d.Item.ItemNumber)
+		if d.Reprinted {
+			l += " (reprinted)"
+		}
+		if len(d.ReprintedIn) > 0 {
+			l += fmt.Sprintf(" (reprinted in %d)", len(d.ReprintedIn))
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// TestCaseTimelineGreve: Greve's case 22-010565 is decided by Klima-,
+// Teknik- og Miljøudvalget on 14 March 2024 (item 2) and by Skole-, Børne-
+// og Ungeudvalget on 19 March (item 4), whose item reprints the 14 March
+// decision in its history. The timeline shows each decision once, from
+// the meeting that took it; typed with another separator the number finds
+// the same case.
+func TestCaseTimelineGreve(t *testing.T) {
+	const (
+		ktm = "greve-firstagenda-api/greve_Klima-_Teknik-_og_Miljøudvalget_2024-03-14.json"
+		sbu = "greve-firstagenda-api/greve_Skole-_Børne-_og_Ungeudvalget_2024-03-19.json"
+	)
+	recs := extractedFiles(t, ktm, sbu)
+	ctx := context.Background()
+	want := []string{
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #2 (reprinted in 1)",
+		"2024-03-19 Skole-, Børne- og Ungeudvalget approved <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4",
+	}
+	x := memIndex(t, recs)
+	for _, number := range []string{"22-010565", "22/010565", "Sagsnr. 22-010565"} {
+		h, err := x.Case(ctx, number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(h.Items) != 2 {
+			t.Fatalf("Case(%q): %d items; want KTM #2 and SBU #4", number, len(h.Items))
+		}
+		if got := timelineLines(h); !slices.Equal(got, want) {
+			t.Errorf("Case(%q) timeline =\n%q\nwant\n%q", number, got, want)
+		}
+		if d := h.Timeline[0]; len(d.ReprintedIn) != 1 || d.ReprintedIn[0] != h.Items[1].ID {
+			t.Errorf("Case(%q): the 14 March decision is reprinted in %q; want SBU's item %s", number, d.ReprintedIn, h.Items[1].ID)
+		}
+	}
+
+	// Only the later meeting indexed: the decision it reprints is shown
+	// from it, marked as a reprint, before its own.
+	x = memIndex(t, recs[1:])
+	h, err := x.Case(ctx, "22-010565")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4 (reprinted)",
+		"2024-03-19 Skole-, Børne- og Ungeudvalget approved <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4",
+	}
+	if got := timelineLines(h); !slices.Equal(got, want) {
+		t.Errorf("SBU only: timeline =\n%q\nwant\n%q", got, want)
+	}
+
+	// Two items of one meeting taking the same words are two decisions,
+	// and the later reprint is one of them: KTM's item 2 printed twice, as
+	// items 2 and 30 of the meeting.
+	twice := *recs[0]
+	twice.Items = slices.Clone(twice.Items)
+	var again corpus.Item
+	for _, it := range twice.Items {
+		if it.Number == 2 {
+			again = it
+		}
+	}
+	again.Number = 30
+	twice.Items = append(twice.Items, again)
+	x = memIndex(t, []*corpus.Record{&twice, recs[1]})
+	if h, err = x.Case(ctx, "22-010565"); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #2 (reprinted in 1)",
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #30",
+		"2024-03-19 Skole-, Børne- og Ungeudvalget approved <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4",
+	}
+	if got := timelineLines(h); !slices.Equal(got, want) {
+		t.Errorf("one meeting, two items: timeline =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestNyborgLetterLinks: the Nyborg letter (seed 002) names Nyborg's case
+// number S2024-19207 ("kommunens sagsnr."), the ministry's 2023 – 9318 and
+// its own J.nr. 24-10910. The corpus holds no Nyborg minutes, so the
+// test's items are real items (Lejre's item 2 of seed 004, item 64 of
+// Frederiksberg's seed 003) given Nyborg's case number or the letter's
+// journal number, and the municipality named in each case below.
+func TestNyborgLetterLinks(t *testing.T) {
+	seeds := extractedSeeds(t)
+	letter := seeds["002"]
+	if letter.Kind != corpus.KindLetter || letter.Municipality != "Nyborg Kommune" {
+		t.Fatalf("seed 002: %s of %q; want the letter to Nyborg Kommune", letter.Kind, letter.Municipality)
+	}
+	base := func(seed string, number int) corpus.Item {
+		for _, it := range seeds[seed].Items {
+			if it.Number == number {
+				return it
+			}
+		}
+		t.Fatalf("seed %s has no item %d", seed, number)
+		return corpus.Item{}
+	}
+	meeting := func(id, municipality, raw string, it corpus.Item) *corpus.Record {
+		r := *seeds["004"]
+		r.ID = strings.Repeat(id, 64)
+		r.Municipality = municipality
+		it.CaseNumbers = append([]corpus.CaseNumber{{Raw: raw, Scheme: corpus.SchemePrefixed}}, it.CaseNumbers...)
+		r.Items = []corpus.Item{it}
+		return &r
+	}
+	nyborg := meeting("1", "Nyborg Kommune", "S2024-19207", base("004", 2))
+	greve := meeting("2", "Greve Kommune", "S2024-19207", base("003", 64))
+	nyborgJnr := meeting("3", "Nyborg Kommune", "24-10910", base("003", 64))
+	lejreJnr := meeting("4", "Lejre Kommune", "24-10910", base("004", 2))
+	unknown := meeting("5", "", "S2024-19207", base("004", 2))
+	// A letter to Nyborg naming only a number no item carries, under the
+	// KLE subject (00.01.00) of the Nyborg item that keeps Frederiksberg's
+	// KLE number: the municipality-and-subject link used to link them by
+	// guess.
+	lone := *letter
+	lone.ID = strings.Repeat("6", 64)
+	lone.Letter = &corpus.Letter{Sender: "Ankestyrelsen", Recipient: "Nyborg Kommune", Date: "2025-02-01",
+		CaseNumbers: []corpus.CaseNumber{{Raw: "00.01.00-A00-9-24", Scheme: corpus.SchemeKLE, KLE: "00.01.00"}}}
+	if cn := nyborgJnr.Items[0].CaseNumbers; len(cn) != 2 || cn[1].KLE != "00.01.00" {
+		t.Fatalf("Frederiksberg item 64's case numbers %v; want one of KLE 00.01.00", cn)
+	}
+	ctx := context.Background()
+
+	related := func(x *index.Index, id string) []string {
+		hits, err := x.Related(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.RecordID[:1]+" "+h.Municipality)
+		}
+		return got
+	}
+	itemLetters := func(x *index.Index, r *corpus.Record) []string {
+		ls, err := x.LinkedLetters(ctx, index.ItemID(r.ID, r.Items[0].Number, 0), []string{r.Items[0].CaseNumbers[0].Raw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range ls {
+			got = append(got, l.RecordID)
+		}
+		return got
+	}
+
+	// Nyborg's own items carrying a number the letter names link; Greve's
+	// and Lejre's carrying the same numbers do not.
+	x := memIndex(t, []*corpus.Record{letter, &lone, nyborg, greve, nyborgJnr, lejreJnr})
+	if got, want := related(x, letter.ID), []string{"1 Nyborg Kommune", "3 Nyborg Kommune"}; !slices.Equal(got, want) {
+		t.Errorf("Related(Nyborg letter) = %q; want %q", got, want)
+	}
+	if got := related(x, lone.ID); len(got) != 0 {
+		t.Errorf("Related(letter naming no item's number) = %q; want nothing", got)
+	}
+	for _, c := range []struct {
+		r    *corpus.Record
+		want []string
+	}{{nyborg, []string{letter.ID}}, {nyborgJnr, []string{letter.ID}}, {greve, nil}, {lejreJnr, nil}} {
+		if got := itemLetters(x, c.r); !slices.Equal(got, c.want) {
+			t.Errorf("LinkedLetters(%s item %s) = %q; want %q", c.r.Municipality, c.r.Items[0].CaseNumbers[0].Raw, got, c.want)
+		}
+	}
+	h, err := x.Case(ctx, "S2024-19207")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Items) != 2 || len(h.Letters) != 1 || h.Letters[0].RecordID != letter.ID {
+		t.Errorf("Case(S2024-19207): %d items, letters %v; want Nyborg's and Greve's items, the letter", len(h.Items), h.Letters)
+	}
+	if h, err = x.Case(ctx, "24-10910"); err != nil || len(h.Letters) != 1 {
+		t.Errorf("Case(24-10910) = %v, %v; want the letter, linked with Nyborg's item", h, err)
+	}
+
+	// An item whose municipality is unknown: S2024-19207 is specific
+	// enough to link it while only Nyborg carries the number, and not
+	// once Greve carries it too. 24-10910, a year-serial number, is not.
+	unknownJnr := meeting("7", "", "24-10910", base("004", 2))
+	x = memIndex(t, []*corpus.Record{letter, unknown, unknownJnr})
+	if got, want := related(x, letter.ID), []string{"5 " + index.UnknownMunicipality}; !slices.Equal(got, want) {
+		t.Errorf("Related(Nyborg letter), item of no municipality = %q; want %q", got, want)
+	}
+	x = memIndex(t, []*corpus.Record{letter, unknown, greve})
+	if got := related(x, letter.ID); len(got) != 0 {
+		t.Errorf("Related(Nyborg letter), items of Greve and of no municipality = %q; want none", got)
+	}
 }

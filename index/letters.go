@@ -9,27 +9,45 @@ import (
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// LinkedLetters returns the letters Case links to any of the case numbers
-// (as printed), each letter once: for each number in turn, its
-// CaseHistory.Letters, oldest first, less the letters an earlier number
-// linked already. An item page lists these. Scores are 0. A number that
+// LinkedLetters returns the letters linked to an item by its case
+// numbers (as printed), each letter once: for each number in turn, the
+// letters naming it that are linked with the item (see journals.linkedOn:
+// of the item's municipality, or, where one municipality is unknown, by a
+// specific number no two municipalities carry), oldest first, less the
+// letters an earlier number linked already. itemID is the item's index id
+// (ItemID); its municipality is the one indexed, unknown when the item is
+// not in the index. An item page lists these. Scores are 0. A number that
 // is no case number is left out.
-func (x *Index) LinkedLetters(ctx context.Context, numbers []string) ([]Hit, error) {
+func (x *Index) LinkedLetters(ctx context.Context, itemID string, numbers []string) ([]Hit, error) {
 	out := []Hit{}
+	item := Hit{ID: itemID, CaseNumbers: numbers}
+	looked := false
 	seen := map[string]bool{}
 	for _, n := range numbers {
 		if len(n) > MaxQueryLength || NormalizeCaseNumber(n) == "" {
 			continue
 		}
-		letters, err := x.caseLetters(ctx, n)
+		if !looked {
+			looked = true
+			m, err := x.municipalityOf(ctx, itemID)
+			if err != nil {
+				return nil, fmt.Errorf("letters of %s: %w", itemID, err)
+			}
+			item.Municipality = m
+		}
+		key := NormalizeCaseNumber(n)
+		letters, j, err := x.caseLetters(ctx, key)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("letters of %s: case %s: %w", itemID, n, err)
 		}
 		for _, l := range letters {
-			if !seen[l.RecordID] {
+			if !seen[l.RecordID] && j.linkedOn(key, l, item) {
 				seen[l.RecordID] = true
+				l.Score = 0
 				out = append(out, l)
 			}
 		}
@@ -37,55 +55,80 @@ func (x *Index) LinkedLetters(ctx context.Context, numbers []string) ([]Hit, err
 	return out, nil
 }
 
-// caseLetters returns Case(number).Letters. The segment engine finds
-// them from postings and ordinals, reading stored fields of the letters
-// only, where Case reads every item naming the number through Bleve.
-func (x *Index) caseLetters(ctx context.Context, number string) ([]Hit, error) {
+// municipalityOf returns the indexed municipality of a document, "" when
+// it is not in the index.
+func (x *Index) municipalityOf(ctx context.Context, id string) (string, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{fMunicipality}
+	res, err := x.bi.SearchInContext(ctx, req)
+	if err != nil || len(res.Hits) == 0 {
+		return "", err
+	}
+	return str(res.Hits[0].Fields[fMunicipality]), nil
+}
+
+// caseLetters returns the letters naming a case-number key, oldest first
+// (as Case orders them), and the journals of the items and letters naming
+// it. The segment engine finds them from postings and ordinals, reading
+// stored fields of the letters only, where Bleve reads every item naming
+// the number.
+func (x *Index) caseLetters(ctx context.Context, key string) ([]Hit, journals, error) {
 	if !x.bleveOnly {
-		letters, err := x.caseLettersEngine(ctx, NormalizeCaseNumber(number))
+		letters, j, err := x.caseLettersEngine(ctx, key)
 		if err == nil {
-			return letters, nil
+			return letters, j, nil
 		}
 		if !errors.Is(err, errNoEngine) && !errors.Is(err, errTooMany) {
-			return nil, fmt.Errorf("letters of case %s: %w", number, err)
+			return nil, nil, err
 		}
 	}
-	h, err := x.Case(ctx, number)
+	items, err := x.find(ctx, query.NewBooleanQuery([]query.Query{term(fCase, key), term(fType, TypeItem)}, nil, nil), false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for i := range h.Letters {
-		h.Letters[i].Score = 0
+	letters, err := x.find(ctx, lettersNaming(key), false)
+	if err != nil {
+		return nil, nil, err
 	}
-	return h.Letters, nil
+	j := journals{}
+	for _, m := range items {
+		j.add(hitFrom(m))
+	}
+	out := make([]Hit, 0, len(letters))
+	for _, m := range letters {
+		l := hitFrom(m)
+		l.Score = 0
+		j.add(l)
+		out = append(out, l)
+	}
+	return out, j, nil
 }
 
 // errTooMany: more than MaxCaseItems items or letters, which Case cuts
-// in its own order; Case answers then.
+// in its own order; Bleve answers then.
 var errTooMany = errors.New("more than MaxCaseItems matches")
 
-func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, error) {
+func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, journals, error) {
 	snap, err := x.snapshot()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer snap.Close()
 	var segs []*segRun
 	for i, ss := range snap.Segments() {
 		segs = append(segs, x.newSegRun(i, ss))
 	}
-	// The municipalities and KLE subjects of the items naming the number.
-	type subject struct{ municipality, kle string }
-	subjects := map[subject]bool{}
+	// The municipalities of the items naming the number.
+	j := journals{}
 	items := 0
 	for _, sr := range segs {
 		named, err := sr.postings(fCase, key)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		typ, err := sr.postings(fType, TypeItem)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		docs := roaring.And(named, typ)
 		if sr.deleted != nil {
@@ -97,80 +140,59 @@ func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, error
 		items += int(docs.GetCardinality())
 		munis, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fMunicipality)
 		if err != nil {
-			return nil, err
-		}
-		kles, err := x.ordinalsOf(sr.ss.Id(), sr.seg, fKLE)
-		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		it := docs.Iterator()
 		for it.HasNext() {
-			d := it.Next()
-			var ms []string
-			munis.valuesOf(d, func(v uint32) { ms = append(ms, munis.values[v]) })
-			kles.valuesOf(d, func(v uint32) {
-				for _, m := range ms {
-					subjects[subject{m, kles.values[v]}] = true
-				}
+			munis.valuesOf(it.Next(), func(v uint32) {
+				j.add(Hit{Municipality: munis.values[v], CaseNumbers: []string{key}})
 			})
 		}
 	}
 	if items > MaxCaseItems {
-		return nil, errTooMany
+		return nil, nil, errTooMany
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
-	// Letters naming the number, or written to the municipality of one of
-	// the items about the same KLE subject.
+	// The letters naming the number.
 	type letter struct {
 		hit    Hit
 		number int
 	}
 	var found []letter
 	for _, sr := range segs {
-		links, err := sr.postings(fCase, key)
+		named, err := sr.postings(fCase, key)
 		if err != nil {
-			return nil, err
-		}
-		links = links.Clone()
-		for s := range subjects {
-			m, err := sr.postings(fMunicipality, s.municipality)
-			if err != nil {
-				return nil, err
-			}
-			k, err := sr.postings(fKLE, s.kle)
-			if err != nil {
-				return nil, err
-			}
-			links.Or(roaring.And(m, k))
+			return nil, nil, err
 		}
 		var kinds []*roaring.Bitmap
 		for _, kind := range letterKinds {
 			bm, err := sr.postings(fKind, kind)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			kinds = append(kinds, bm)
 		}
 		typ, err := sr.postings(fType, TypeDocument)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		docs := roaring.FastAnd(links, typ, roaring.FastOr(kinds...))
+		docs := roaring.FastAnd(named, typ, roaring.FastOr(kinds...))
 		if sr.deleted != nil {
 			docs.AndNot(sr.deleted)
 		}
 		if len(found)+int(docs.GetCardinality()) > MaxCaseItems {
-			return nil, errTooMany
+			return nil, nil, errTooMany
 		}
 		it := docs.Iterator()
 		for it.HasNext() {
 			h, err := storedHit(sr, it.Next(), nil, nil, false)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
+			j.add(h)
 			found = append(found, letter{h, h.ItemNumber})
 		}
 	}
@@ -192,5 +214,5 @@ func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, error
 	for _, l := range found {
 		out = append(out, l.hit)
 	}
-	return out, nil
+	return out, j, nil
 }

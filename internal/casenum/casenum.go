@@ -360,3 +360,21 @@ func KLE(s string) (string, bool) {
 	}
 	return c.KLE, true
 }
+
+// specificKey is the key of a prefixed number with a four-digit year and
+// a serial of five or more digits: "s2024-19207", "emn-2025-003383".
+var specificKey = regexp.MustCompile(`^[a-zæøå]{1,6}-?(?:19|20)\d{2}-\d{5,8}$`)
+
+// Specific reports whether a case number (printed or its Key) is specific
+// enough to be taken for one municipality's without knowing whose it is:
+// a prefixed number naming its journal system, with a four-digit year and
+// a serial of five or more digits ("S2024-19207", "EMN-2025-003383").
+// Year-serial and slash numbers ("24-10910", "19/3742", "2011-29298")
+// recur in the journals of many municipalities and authorities
+// (Ankestyrelsen's J.nr. 24-10910 has the shape of Lejre's 23-002364), and
+// KLE numbers share their subject and handling codes across every
+// municipality, with small serials ("00.01.00-A00-1-19"): none of them
+// says whose journal it is in.
+func Specific(s string) bool {
+	return specificKey.MatchString(Key(s))
+}

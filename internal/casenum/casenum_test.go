@@ -121,3 +121,25 @@ func FuzzAgree(f *testing.F) {
 		}
 	})
 }
+
+func TestSpecific(t *testing.T) {
+	for s, want := range map[string]bool{
+		"S2024-19207":              true,
+		"s2024-19207":              true,
+		"EMN-2025-003383":          true,
+		"Sagsnr.: EMN-2025-003383": true,
+		"24-10910":                 false,
+		"J.nr. 24-10910":           false,
+		"19/3742":                  false,
+		"2011-29298":               false,
+		"2023 - 9318":              false,
+		"00.01.00-P20-104-19":      false,
+		"00.01.00-A00-1-19":        false,
+		"S2024-192":                false, // a short serial recurs
+		"":                         false,
+	} {
+		if got := Specific(s); got != want {
+			t.Errorf("Specific(%q) = %v; want %v", s, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"referat/index"
@@ -16,12 +17,21 @@ type caseData struct {
 	Span      string // the dates of the first and last treatment
 	History   *index.CaseHistory
 	Items     []caseItemView
+	Timeline  []caseDecisionView
 	Letters   []hitView
 }
 
 type caseItemView struct {
 	index.CaseItem
 	URL string
+}
+
+// caseDecisionView is one decision of the case's timeline, with links to
+// the item it is shown from and the items that print it again.
+type caseDecisionView struct {
+	index.CaseDecision
+	URL      string
+	Reprints []link
 }
 
 func (s *Server) caseHistory(ctx context.Context, number string) (*index.CaseHistory, error) {
@@ -46,8 +56,19 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := caseData{Title: "Sag " + number, Number: number, History: h, SearchURL: (searchState{Q: caseQuery(number)}).URL()}
+	byID := map[string]index.Hit{}
 	for _, it := range h.Items {
 		data.Items = append(data.Items, caseItemView{CaseItem: it, URL: hitURL(it.Hit)})
+		byID[it.ID] = it.Hit
+	}
+	for _, d := range h.Timeline {
+		v := caseDecisionView{CaseDecision: d, URL: hitURL(d.Item)}
+		for _, id := range d.ReprintedIn {
+			if it, ok := byID[id]; ok {
+				v.Reprints = append(v.Reprints, link{Label: itemLabel(it), URL: hitURL(it)})
+			}
+		}
+		data.Timeline = append(data.Timeline, v)
 	}
 	data.Span = dateSpan(h.Items)
 	for _, l := range h.Letters {
@@ -100,4 +121,20 @@ func dateSpan(items []index.CaseItem) string {
 		return danishDate(first)
 	}
 	return danishDate(first) + " – " + danishDate(last)
+}
+
+// itemLabel names an item of a case where its title would repeat: its
+// committee and meeting date.
+func itemLabel(h index.Hit) string {
+	var parts []string
+	if h.Committee != "" {
+		parts = append(parts, h.Committee)
+	}
+	if h.Date != "" {
+		parts = append(parts, danishDate(h.Date))
+	}
+	if len(parts) == 0 {
+		return "punkt " + strconv.Itoa(h.ItemNumber)
+	}
+	return strings.Join(parts, " ")
 }

@@ -119,7 +119,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 	}
 	it := &rec.Items[i]
 	refs := itemRefs(rec)
-	letters, err := s.linkedLetters(r.Context(), it)
+	letters, err := s.linkedLetters(r.Context(), refs[i].ID, it)
 	if err != nil {
 		// The item is worth showing without its letters.
 		s.logf("web: letters of %s: %v", refs[i].ID, err)
@@ -151,9 +151,10 @@ func itemSourceURL(rec *corpus.Record, it *corpus.Item) string {
 	return u
 }
 
-// linkedLetters returns the letters the index links to an item's case
-// numbers (the first maxCaseLookups of them), each once.
-func (s *Server) linkedLetters(ctx context.Context, it *corpus.Item) ([]hitView, error) {
+// linkedLetters returns the letters the index links to an item (id, its
+// index id) by its case numbers (the first maxCaseLookups of them), each
+// once.
+func (s *Server) linkedLetters(ctx context.Context, id string, it *corpus.Item) ([]hitView, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.SearchTimeout)
 	defer cancel()
 	var numbers []string
@@ -163,7 +164,7 @@ func (s *Server) linkedLetters(ctx context.Context, it *corpus.Item) ([]hitView,
 	if len(numbers) == 0 {
 		return nil, nil
 	}
-	letters, err := s.ix.LinkedLetters(ctx, numbers)
+	letters, err := s.ix.LinkedLetters(ctx, id, numbers)
 	if err != nil {
 		return nil, err
 	}
