@@ -130,8 +130,9 @@ type CaseHistory struct {
 	Items []CaseItem `json:"items"`
 
 	// Timeline is every decision of Items once, oldest first: a decision
-	// a later item reprints in its case history is shown once, from the
-	// meeting that took it (see CaseDecision).
+	// a later item reprints in its case history, or several items of one
+	// meeting record in the same words, is shown once, from the meeting
+	// that took it (see CaseDecision).
 	Timeline []CaseDecision `json:"timeline"`
 
 	// Letters are the letters and principmeddelelser linked to the case,
@@ -151,8 +152,12 @@ type CaseDecision struct {
 	// Reprinted is set when Item is not of the meeting that took the
 	// decision but only prints it (its date is another).
 	Reprinted bool `json:"reprinted,omitempty"`
-	// ReprintedIn are the ids of the other items that print the decision
-	// again, oldest first.
+	// AlsoIn are the ids of the other items of Item's meeting recording
+	// the same decision (one decision on several points of the case, or
+	// the same words on each), in agenda order.
+	AlsoIn []string `json:"also_in,omitempty"`
+	// ReprintedIn are the ids of the items of later meetings that print
+	// the decision again, oldest first.
 	ReprintedIn []string `json:"reprinted_in,omitempty"`
 }
 

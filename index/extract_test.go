@@ -365,6 +365,9 @@ func timelineLines(h *index.CaseHistory) []string {
 		if d.Reprinted {
 			l += " (reprinted)"
 		}
+		if len(d.AlsoIn) > 0 {
+			l += fmt.Sprintf(" (also in %d)", len(d.AlsoIn))
+		}
 		if len(d.ReprintedIn) > 0 {
 			l += fmt.Sprintf(" (reprinted in %d)", len(d.ReprintedIn))
 		}
@@ -422,9 +425,8 @@ func TestCaseTimelineGreve(t *testing.T) {
 		t.Errorf("SBU only: timeline =\n%q\nwant\n%q", got, want)
 	}
 
-	// Two items of one meeting taking the same words are two decisions,
-	// and the later reprint is one of them: KTM's item 2 printed twice, as
-	// items 2 and 30 of the meeting.
+	// Two items of one meeting recording the same decision: listed once,
+	// naming both. KTM's item 2 printed twice, as items 2 and 30.
 	twice := *recs[0]
 	twice.Items = slices.Clone(twice.Items)
 	var again corpus.Item
@@ -440,12 +442,38 @@ func TestCaseTimelineGreve(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = []string{
-		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #2 (reprinted in 1)",
-		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #30",
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #2 (also in 1) (reprinted in 1)",
 		"2024-03-19 Skole-, Børne- og Ungeudvalget approved <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4",
 	}
 	if got := timelineLines(h); !slices.Equal(got, want) {
 		t.Errorf("one meeting, two items: timeline =\n%q\nwant\n%q", got, want)
+	}
+	if a := h.Timeline[0].AlsoIn; len(a) != 1 || a[0] != index.ItemID(twice.ID, 30, 0) {
+		t.Errorf("one meeting, two items: also in %q; want item 30", a)
+	}
+
+	// The same words dated otherwise are another decision: SBU's reprint
+	// with the date of the day after is not KTM's decision of 14 March.
+	moved := *recs[1]
+	moved.Items = slices.Clone(moved.Items)
+	for i := range moved.Items {
+		if moved.Items[i].Number == 4 {
+			ds := slices.Clone(moved.Items[i].Decisions)
+			ds[0].Date = "2024-03-15"
+			moved.Items[i].Decisions = ds
+		}
+	}
+	x = memIndex(t, []*corpus.Record{recs[0], &moved})
+	if h, err = x.Case(ctx, "22-010565"); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"2024-03-14 Klima-, Teknik- og Miljøudvalget noted <- Klima-, Teknik- og Miljøudvalget 2024-03-14 #2",
+		"2024-03-15 Klima-, Teknik- og Miljøudvalget noted <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4 (reprinted)",
+		"2024-03-19 Skole-, Børne- og Ungeudvalget approved <- Skole-, Børne- og Ungeudvalget 2024-03-19 #4",
+	}
+	if got := timelineLines(h); !slices.Equal(got, want) {
+		t.Errorf("reprint dated otherwise: timeline =\n%q\nwant\n%q", got, want)
 	}
 }
 

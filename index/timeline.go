@@ -9,72 +9,62 @@ import (
 )
 
 // caseTimeline makes a case's timeline from its items, oldest meeting
-// first: every decision the items record, each once, oldest first.
+// first: every decision the items record, each (body, date, text) once,
+// oldest first.
 //
 // One decision is often printed by several items: the meeting that took
 // it records it, and a later committee's item prints it again in its case
 // history (Greve's Klima-, Teknik- og Miljøudvalget decides on 14 March,
 // and Skole-, Børne- og Ungeudvalget's item of 19 March reprints that
-// decision above its own). Two decisions are the same when body, date and
-// text agree (spacing and case of the body aside) and they are printed by
-// items of different meetings. Within one meeting they never are: two
-// items of one meeting may take the same words ("Orienteringen blev taget
-// til efterretning.") or reprint the same earlier committee's words, and
-// each is a decision of its own. Where several decisions of one meeting
-// could be the one a later item reprints, the one of the item with the
-// same title is, else the first.
+// decision above its own). Two printings are one decision when body, date
+// and text agree (spacing and case of the body aside). Several items of
+// one meeting recording the same words of the same body on the same day
+// (a decision taken on several points of the case at once, or Aarhus'
+// budget points each reprinting Magistraten's joint decision) are listed
+// once too, naming every item (AlsoIn); the same words dated otherwise, or
+// another body's, are another decision.
 //
-// A decision is shown from the item of the meeting that took it (the item
-// dated the decision's date), else, when that meeting is not in the
-// index, from the first item printing it, marked Reprinted. An undated
-// decision cannot be placed by its own date: it takes its item's date in
-// the order, and is never Reprinted (nothing says it is another
+// A decision is shown from the first item of the meeting that took it
+// (the item dated the decision's date), else, when that meeting is not in
+// the index, from the first item printing it, marked Reprinted. An
+// undated decision cannot be placed by its own date: it takes its item's
+// date in the order, and is never Reprinted (nothing says it is another
 // meeting's). A decision with no body, date, text or outcome says nothing
 // and is left out.
 func caseTimeline(items []CaseItem) []CaseDecision {
 	type entry struct {
 		CaseDecision
-		key      decisionKey
-		order    string          // the date it is ordered by
-		meetings map[string]bool // records whose items print it
+		order string // the date it is ordered by
 	}
 	var entries []*entry
-	byKey := map[decisionKey][]*entry{}
+	byKey := map[decisionKey]*entry{}
 	for _, it := range items {
 		for _, d := range it.Decisions {
 			if d.Body == "" && d.Date == "" && strings.TrimSpace(d.Text) == "" && d.Outcome == "" {
 				continue
 			}
 			k := keyOf(d)
-			var same *entry
-			for _, e := range byKey[k] {
-				if e.meetings[it.RecordID] {
-					continue
-				}
-				if same == nil || (sameTitle(e.Item.Title, it.Title) && !sameTitle(same.Item.Title, it.Title)) {
-					same = e
-				}
-			}
-			if same == nil {
-				e := &entry{
+			e := byKey[k]
+			switch {
+			case e == nil:
+				e = &entry{
 					CaseDecision: CaseDecision{Decision: d, Item: it.Hit, Reprinted: reprinted(d, it.Hit)},
-					key:          k,
 					order:        cmp.Or(d.Date, it.Date),
-					meetings:     map[string]bool{it.RecordID: true},
 				}
 				entries = append(entries, e)
-				byKey[k] = append(byKey[k], e)
-				continue
+				byKey[k] = e
+			case e.Item.ID == it.ID || slices.Contains(e.AlsoIn, it.ID) || slices.Contains(e.ReprintedIn, it.ID):
+				// An item printing the same words twice.
+			case e.Reprinted && !reprinted(d, it.Hit):
+				// The meeting that took it, found after a reprint of it
+				// (same day): shown from its own meeting, in its words.
+				e.ReprintedIn = append(append(e.ReprintedIn, e.Item.ID), e.AlsoIn...)
+				e.Decision, e.Item, e.Reprinted, e.AlsoIn = d, it.Hit, false, nil
+			case it.RecordID == e.Item.RecordID || (!e.Reprinted && !reprinted(d, it.Hit)):
+				e.AlsoIn = append(e.AlsoIn, it.ID)
+			default:
+				e.ReprintedIn = append(e.ReprintedIn, it.ID)
 			}
-			same.meetings[it.RecordID] = true
-			if same.Reprinted && !reprinted(d, it.Hit) {
-				// The meeting that took it, found after a reprint of it:
-				// shown from its own meeting, with its own words.
-				same.ReprintedIn = append(same.ReprintedIn, same.Item.ID)
-				same.Decision, same.Item, same.Reprinted = d, it.Hit, false
-				continue
-			}
-			same.ReprintedIn = append(same.ReprintedIn, it.ID)
 		}
 	}
 	// Oldest first; undated last; otherwise as the items came (oldest
@@ -108,8 +98,4 @@ func keyOf(d corpus.Decision) decisionKey {
 // another meeting: it is dated, and not the item's meeting's date.
 func reprinted(d corpus.Decision, item Hit) bool {
 	return d.Date != "" && item.Date != "" && d.Date != item.Date
-}
-
-func sameTitle(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

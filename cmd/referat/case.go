@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"referat/index"
@@ -71,6 +72,15 @@ func writeCaseHistory(w io.Writer, h *index.CaseHistory) {
 			from = "case history of"
 		}
 		fmt.Fprintf(w, "    %s item %d, %s %s", from, d.Item.ItemNumber, orDash(d.Item.Committee), orDash(d.Item.Date))
+		var also []string
+		for _, id := range d.AlsoIn {
+			if it, ok := byID[id]; ok {
+				also = append(also, strconv.Itoa(it.ItemNumber))
+			}
+		}
+		if len(also) > 0 {
+			fmt.Fprintf(w, " (also item %s)", strings.Join(also, ", "))
+		}
 		var again []string
 		for _, id := range d.ReprintedIn {
 			if it, ok := byID[id]; ok {

@@ -27,10 +27,12 @@ type caseItemView struct {
 }
 
 // caseDecisionView is one decision of the case's timeline, with links to
-// the item it is shown from and the items that print it again.
+// the item it is shown from, the other items of its meeting recording it
+// and the later items that print it again.
 type caseDecisionView struct {
 	index.CaseDecision
 	URL      string
+	Also     []link
 	Reprints []link
 }
 
@@ -63,6 +65,11 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, d := range h.Timeline {
 		v := caseDecisionView{CaseDecision: d, URL: hitURL(d.Item)}
+		for _, id := range d.AlsoIn {
+			if it, ok := byID[id]; ok {
+				v.Also = append(v.Also, link{Label: "punkt " + strconv.Itoa(it.ItemNumber), URL: hitURL(it)})
+			}
+		}
 		for _, id := range d.ReprintedIn {
 			if it, ok := byID[id]; ok {
 				v.Reprints = append(v.Reprints, link{Label: itemLabel(it), URL: hitURL(it)})
