@@ -1,12 +1,16 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"referat/corpus"
 	"referat/index"
 )
 
@@ -61,5 +65,77 @@ func TestCaseTimelinePage(t *testing.T) {
 	}
 	if len(h.Timeline) == 2 && (len(h.Timeline[0].ReprintedIn) != 1 || len(h.Items) != 2 || h.Timeline[0].ReprintedIn[0] != h.Items[1].ID) {
 		t.Errorf("/api/cases/22-010565: 14 March reprinted in %q; want the 19 March item", h.Timeline[0].ReprintedIn)
+	}
+}
+
+// TestLetterItemLinks: the Nyborg letter (seed 002) names Nyborg's case
+// number S2024-19207. The test corpus has no Nyborg minutes, so a copy of
+// the real Lejre meeting (seed 004) is given to Nyborg with that number on
+// its item 2, and another to Greve. The letter's page lists Nyborg's item
+// and not Greve's; Nyborg's item page lists the letter, Greve's does not.
+func TestLetterItemLinks(t *testing.T) {
+	f := testServer(t)
+	dir := t.TempDir()
+	st, err := corpus.OpenStore(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(r *corpus.Record, raw []byte) *corpus.Record {
+		t.Helper()
+		id, err := st.PutRaw(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.ID = id
+		if err := st.PutRecord(r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	raw := func(rec *corpus.Record, prefix string) []byte {
+		b, err := f.store.Raw(rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append([]byte(prefix), b...)
+	}
+	letter := *f.recs["002"]
+	put(&letter, raw(&letter, ""))
+	meeting := func(municipality string) *corpus.Record {
+		r := *f.recs["004"]
+		r.Municipality = municipality
+		r.Items = slices.Clone(r.Items)
+		for i := range r.Items {
+			if r.Items[i].Number == 2 {
+				r.Items[i].CaseNumbers = []corpus.CaseNumber{{Raw: "S2024-19207", Scheme: corpus.SchemePrefixed}}
+			}
+		}
+		return put(&r, raw(&r, municipality+"\n"))
+	}
+	nyborg, greve := meeting("Nyborg Kommune"), meeting("Greve Kommune")
+	ix, err := index.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Index(context.Background(), []*corpus.Record{&letter, nyborg, greve}); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(ix, st, Options{Log: &syncBuffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nyborgItem, greveItem := "/items/"+index.ItemID(nyborg.ID, 2, 0), "/items/"+index.ItemID(greve.ID, 2, 0)
+
+	_, body := get(t, srv, "/documents/"+letter.ID)
+	containsAll(t, "letter page", body, "<h2>Punkter med brevets sagsnumre</h2>", `href="`+nyborgItem+`"`)
+	if strings.Contains(body, greveItem) {
+		t.Errorf("letter page links Greve's item carrying Nyborg's case number")
+	}
+	_, body = get(t, srv, nyborgItem)
+	containsAll(t, "Nyborg item page", body, "Breve fra Ankestyrelsen", `href="/documents/`+letter.ID+`"`)
+	_, body = get(t, srv, greveItem)
+	if strings.Contains(body, `href="/documents/`+letter.ID+`"`) {
+		t.Errorf("Greve's item page links the letter to Nyborg")
 	}
 }
