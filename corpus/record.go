@@ -174,6 +174,14 @@ type Item struct {
 	// integer: a sub-point "1.1", "12a". Number then holds its leading
 	// integer.
 	Label string `json:"label,omitempty"`
+	// AttachmentFiles name the file of each attachment where the
+	// publication names one, keyed by the attachment's name as in
+	// Attachments: the name of the record's part that is the file where
+	// it was joined (Record.Parts: an SBSYS enclosure "Enclosures\1.pdf",
+	// a crawled First Agenda Bilag by its id), else the file or address
+	// as published (a path relative to the document, or a URL). The index
+	// links an attachment to its file through it (index.Attachments).
+	AttachmentFiles map[string]string `json:"attachment_files,omitempty"`
 }
 
 // CaseNumber is a journal or case number as printed, with its scheme.

@@ -98,6 +98,13 @@ func redactRecord(rec *corpus.Record) {
 		}
 		redactAll(it.Recommendations)
 		redactAll(it.Attachments)
+		if len(it.AttachmentFiles) > 0 {
+			files := make(map[string]string, len(it.AttachmentFiles))
+			for name, file := range it.AttachmentFiles {
+				files[r(name)] = r(file)
+			}
+			it.AttachmentFiles = files
+		}
 		redactAll(it.Absent)
 		redactAll(it.History)
 		for j := range it.Tables {

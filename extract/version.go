@@ -31,4 +31,6 @@ package extract
 //	   under an empty heading (Aarhus' "Beslutninger" then "Resume")
 //	12 municipality declared by the source (crawl entry, ingest
 //	   --municipality); a note's or letter's only from a letterhead line
-const Version = 12
+//	13 the file each attachment is published as (Item.AttachmentFiles):
+//	   SBSYS enclosures, eDoc attachment PDFs, First Agenda Bilag ids
+const Version = 13

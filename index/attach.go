@@ -35,8 +35,13 @@ import (
 // publication: an item's place is its record's folder (or web host), and
 // a document is indexed under its folder and every folder above it, so an
 // agenda finds the attachments in its folder and below (an eDoc "bilag"
-// folder, SBSYS "Enclosures") but not a file of the same name elsewhere.
-// Records of two different known municipalities never link.
+// folder) but not a file of the same name elsewhere. Where the
+// publication names an attachment's file (corpus.Item.AttachmentFiles:
+// an SBSYS "Enclosures.pdf", a First Agenda Bilag id), the item is
+// also indexed under that file's own place and name, so the file links
+// however it is named. Records of two different known municipalities
+// never link. A file joined with the item's own record (a part) is
+// found in the record itself (AttachmentLink.Part).
 
 // AttachmentLink is one attachment an item names, with the indexed
 // documents that are its file: none when it was not ingested, more than
@@ -44,6 +49,25 @@ import (
 type AttachmentLink struct {
 	Name      string `json:"name"`
 	Documents []Hit  `json:"documents"`
+	// Part is the stored id of the file where it was joined with the
+	// item's own record (corpus.Record.Parts: an SBSYS enclosure, a
+	// crawled First Agenda Bilag), "" otherwise.
+	Part string `json:"part,omitempty"`
+}
+
+// partOf returns the id of r's part named file, compared without case
+// and with either slash, or "".
+func partOf(r *corpus.Record, file string) string {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), `\`, "/")) }
+	if file = norm(file); file == "" {
+		return ""
+	}
+	for _, p := range r.Parts {
+		if norm(p.Name) == file {
+			return p.ID
+		}
+	}
+	return ""
 }
 
 // placeSep separates a key's place from its name.
@@ -135,17 +159,46 @@ func nameKeys(r *corpus.Record) []string {
 // placeKey joins a place and a normalised name into an index term.
 func placeKey(place, key string) string { return place + placeSep + key }
 
-// itemAttachKeys returns the fAttachKey terms of an item of r.
-func itemAttachKeys(r *corpus.Record, it *corpus.Item) []string {
-	places := sourcePlaces(r.Source)
-	if len(places) == 0 {
-		return nil
-	}
+// attachmentTerms returns the fAttachKey terms of one attachment of an
+// item of r: its name in r's place, and the file the publication names
+// for it (corpus.Item.AttachmentFiles) where that file lies, as far as
+// the file and r's source tell.
+func attachmentTerms(r *corpus.Record, it *corpus.Item, name string) []string {
 	var out []string
-	for _, a := range it.Attachments {
-		if k := attachKey(a); k != "" {
+	if places := sourcePlaces(r.Source); len(places) > 0 {
+		if k := attachKey(name); k != "" {
 			out = append(out, placeKey(places[0], k))
 		}
+	}
+	file := strings.TrimSpace(strings.ReplaceAll(it.AttachmentFiles[name], `\`, "/"))
+	if file == "" {
+		return out
+	}
+	var src corpus.Source
+	u, err := url.Parse(file)
+	switch {
+	case err == nil && u.Host != "":
+		src.URL = file
+	case err == nil && r.Source.URL != "":
+		if base, err := url.Parse(r.Source.URL); err == nil {
+			src.URL = base.ResolveReference(u).String()
+		}
+	case r.Source.Path != "":
+		src.Path = path.Join(filepath.ToSlash(filepath.Dir(r.Source.Path)), file)
+	}
+	if places := sourcePlaces(src); len(places) > 0 {
+		if k := attachKey(sourceName(src)); k != "" {
+			out = append(out, placeKey(places[0], k))
+		}
+	}
+	return out
+}
+
+// itemAttachKeys returns the fAttachKey terms of an item of r.
+func itemAttachKeys(r *corpus.Record, it *corpus.Item) []string {
+	var out []string
+	for _, a := range it.Attachments {
+		out = append(out, attachmentTerms(r, it, a)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -185,6 +238,9 @@ func (x *Index) Attachments(ctx context.Context, r *corpus.Record, i int) ([]Att
 	for _, a := range it.Attachments {
 		out = append(out, AttachmentLink{Name: a, Documents: []Hit{}})
 	}
+	for j, a := range it.Attachments {
+		out[j].Part = partOf(r, it.AttachmentFiles[a])
+	}
 	keys := itemAttachKeys(r, it)
 	if len(keys) == 0 {
 		return out, nil
@@ -197,7 +253,6 @@ func (x *Index) Attachments(ctx context.Context, r *corpus.Record, i int) ([]Att
 	if err != nil {
 		return nil, fmt.Errorf("attachments of %s: %w", r.ID, err)
 	}
-	places := sourcePlaces(r.Source)
 	muni := recordMunicipality(r)
 	for _, m := range docs {
 		h := hitFrom(m)
@@ -206,7 +261,7 @@ func (x *Index) Attachments(ctx context.Context, r *corpus.Record, i int) ([]Att
 		}
 		names := strs(m.Fields[fNameKey])
 		for j, a := range it.Attachments {
-			if k := attachKey(a); k != "" && slices.Contains(names, placeKey(places[0], k)) {
+			if slices.ContainsFunc(attachmentTerms(r, it, a), func(t string) bool { return slices.Contains(names, t) }) {
 				out[j].Documents = append(out[j].Documents, h)
 			}
 		}

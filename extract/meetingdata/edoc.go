@@ -33,6 +33,7 @@ type eDocMeeting struct {
 				Attachments  []struct {
 					Title        string `xml:"Title"`
 					NeutralTitle string `xml:"NeutralTitle"`
+					PDF          string `xml:"PDFDocument"`
 				} `xml:"Attachments>Attachment"`
 			} `xml:"Document"`
 		} `xml:"MeetingAgendaItems>MeetingAgendaItem"`
@@ -112,7 +113,9 @@ func fromEDoc(doc corpus.Document) (corpus.Record, bool) {
 			// list says the same with document numbers.
 			var listed []string
 			for _, att := range x.Document.Attachments {
-				listed = appendNew(listed, clean(firstNonEmpty(att.Title, att.NeutralTitle)))
+				name := clean(firstNonEmpty(att.Title, att.NeutralTitle))
+				listed = appendNew(listed, name)
+				attachmentFile(&it, name, doc, strings.TrimSpace(att.PDF))
 			}
 			if len(listed) > 0 {
 				it.Attachments = listed

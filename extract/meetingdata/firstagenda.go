@@ -49,6 +49,7 @@ type faItem struct {
 	}
 	Bilag []struct {
 		Navn string
+		Id   string
 	}
 	ExternalAgendaItemAttendees []struct {
 		Name   string
@@ -125,7 +126,10 @@ func fromFirstAgendaAPI(doc corpus.Document) (corpus.Record, bool) {
 		}
 		fillItem(&it, secs, ctx, rec.Kind == corpus.KindReferat)
 		for _, b := range p.Bilag {
-			it.Attachments = appendNew(it.Attachments, strings.Join(strings.Fields(b.Navn), " "))
+			name := strings.Join(strings.Fields(b.Navn), " ")
+			it.Attachments = appendNew(it.Attachments, name)
+			// A crawl joins the Bilag by its id, lower case.
+			attachmentFile(&it, name, doc, strings.ToLower(strings.TrimSpace(b.Id)))
 		}
 		for _, a := range p.ExternalAgendaItemAttendees {
 			if a.Name != "" {

@@ -32,6 +32,10 @@ func parseHTML(doc corpus.Document) (*goquery.Document, error) {
 // number, title, case number, body and attachments. A page of the portal
 // that shows no meeting (the listing of meetings) is kept as kind
 // unknown, without items.
+// bilagHref matches a First Agenda page's link to an attachment,
+// "/vis/pdf/bilag/<id>/?redirectDirectlyToPdf=false", capturing the id.
+var bilagHref = regexp.MustCompile(`(?i)/vis/pdf/bilag/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?#]|$)`)
+
 func fromFirstAgendaWeb(doc corpus.Document) (corpus.Record, bool) {
 	if !firstAgendaMark.Match(doc.Raw) {
 		return corpus.Record{}, false
@@ -98,7 +102,12 @@ func fromFirstAgendaWeb(doc corpus.Document) (corpus.Record, bool) {
 			fillItem(&it, splitSections(body.Get(0)), ctx, rec.Kind == corpus.KindReferat)
 		}
 		tr.Find("a.bilag-link").Each(func(_ int, a *goquery.Selection) {
-			it.Attachments = appendNew(it.Attachments, clean(a.Text()))
+			name := clean(a.Text())
+			it.Attachments = appendNew(it.Attachments, name)
+			if m := bilagHref.FindStringSubmatch(a.AttrOr("href", "")); m != nil {
+				// A crawl joins the Bilag by its id, lower case.
+				attachmentFile(&it, name, doc, strings.ToLower(m[1]))
+			}
 		})
 		rec.Items = append(rec.Items, it)
 	})

@@ -48,9 +48,10 @@ type sbsysAgenda struct {
 			Index      string `xml:"Index"`
 		} `xml:"Fields>ItemField"`
 		Enclosures []struct {
-			Name     string `xml:"Name"`
-			File     string `xml:"InstantiationFilePathRelative"`
-			FileName string `xml:"InstantiationFileName"`
+			Name        string `xml:"Name"`
+			File        string `xml:"InstantiationFilePathRelative"`
+			FileName    string `xml:"InstantiationFileName"`
+			DownloadURL string `xml:"DownloadUrl"`
 		} `xml:"Enclosures>Enclosure"`
 		Members []struct {
 			Name   string `xml:"Name"`
@@ -135,6 +136,7 @@ func fromSBSYS(doc corpus.Document) (corpus.Record, bool) {
 		for _, e := range x.Enclosures {
 			name := clean(e.Name)
 			it.Attachments = appendNew(it.Attachments, name)
+			attachmentFile(&it, name, doc, e.DownloadURL, e.File, enclosureFile(e.FileName))
 			if part, ok := attachment(doc, e.File, e.FileName); ok && strings.TrimSpace(part.Text) != "" {
 				enclosures.WriteString("\n\nBilag: " + name + "\n\n" + strings.TrimSpace(part.Text))
 			}
@@ -165,21 +167,36 @@ func absentStatus(s string) bool {
 // attachment finds a joined attachment by any of the names the document
 // uses for it, ignoring case and the direction of slashes.
 func attachment(doc corpus.Document, names ...string) (corpus.Document, bool) {
+	_, d, ok := joined(doc, names...)
+	return d, ok
+}
+
+// joined is attachment with the name doc.Attachments keys it by.
+func joined(doc corpus.Document, names ...string) (string, corpus.Document, bool) {
 	for _, n := range names {
 		if n == "" {
 			continue
 		}
 		if d, ok := doc.Attachments[n]; ok {
-			return d, true
+			return n, d, true
 		}
 		key := normName(n)
 		for k, d := range doc.Attachments {
 			if normName(k) == key {
-				return d, true
+				return k, d, true
 			}
 		}
 	}
-	return corpus.Document{}, false
+	return "", corpus.Document{}, false
+}
+
+// enclosureFile is the path an enclosure's file name has beside the
+// publication ("Enclosures/1.pdf"), "" for none.
+func enclosureFile(name string) string {
+	if name = strings.TrimSpace(name); name == "" {
+		return ""
+	}
+	return "Enclosures/" + name
 }
 
 // normName is a part's name compared: the part names of a stored record

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"referat/corpus"
+	"referat/index"
 	"referat/internal/testcorpus"
 )
 
@@ -288,5 +289,135 @@ func TestBilagLinkSharedCorpus(t *testing.T) {
 		if fs, ok := got[none]; !ok || len(fs) > 0 {
 			t.Errorf("attachment %q (no file) links to %q, named %v; want named and linked to nothing", none, fs, ok)
 		}
+	}
+}
+
+// attachmentLink returns the link of the attachment named name on an
+// item of rec, and that item's index.
+func attachmentLink(t *testing.T, p *Pipeline, rec *corpus.Record, name string) (index.AttachmentLink, int) {
+	t.Helper()
+	for i, it := range rec.Items {
+		if !slices.Contains(it.Attachments, name) {
+			continue
+		}
+		ls, err := p.Index.Attachments(context.Background(), rec, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			if l.Name == name {
+				return l, i
+			}
+		}
+	}
+	t.Fatalf("no item of %s names the attachment %q", rec.ID, name)
+	return index.AttachmentLink{}, 0
+}
+
+// linkedRecords returns the record ids of a link's documents.
+func linkedRecords(l index.AttachmentLink) []string {
+	var out []string
+	for _, d := range l.Documents {
+		out = append(out, d.RecordID)
+	}
+	return out
+}
+
+// An SBSYS publication names each enclosure's file (Enclosures\1.pdf):
+// ingested with its folder, the enclosure is joined with the
+// publication's record and the attachment links to its stored bytes;
+// ingested apart, later, it links to the enclosure's own record, which
+// links back.
+func TestSBSYSEnclosureLinks(t *testing.T) {
+	const name = "Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"
+	enclosure, err := os.ReadFile(testcorpus.Path("ballerup-sbsys-2013/Enclosures/1.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("joined", func(t *testing.T) {
+		p, _ := openTemp(t)
+		dir := filepath.Join(t.TempDir(), "sbsys")
+		copyTree(t, testcorpus.Path("ballerup-sbsys-2013"), dir)
+		ingestAll(t, p, dir)
+		l, _ := attachmentLink(t, p, newest(t, p, filepath.Join(dir, "Publication32.xml")), name)
+		if l.Part != corpus.Hash(enclosure) || len(l.Documents) > 0 {
+			t.Errorf("%q links to part %q and records %q; want the part %s", name, l.Part, linkedRecords(l), corpus.Hash(enclosure))
+		}
+	})
+	t.Run("later", func(t *testing.T) {
+		p, _ := openTemp(t)
+		dir := filepath.Join(t.TempDir(), "sbsys")
+		os.MkdirAll(filepath.Join(dir, "Enclosures"), 0o755)
+		xml, _ := os.ReadFile(testcorpus.Path("ballerup-sbsys-2013/Publication32.xml"))
+		os.WriteFile(filepath.Join(dir, "Publication32.xml"), xml, 0o644)
+		ingestAll(t, p, dir)
+		agenda := newest(t, p, filepath.Join(dir, "Publication32.xml"))
+		if l, _ := attachmentLink(t, p, agenda, name); l.Part != "" || len(l.Documents) > 0 {
+			t.Errorf("before its file was ingested %q links to %q %q; want nothing", name, l.Part, linkedRecords(l))
+		}
+		os.WriteFile(filepath.Join(dir, "Enclosures", "1.pdf"), enclosure, 0o644)
+		ingestAll(t, p, filepath.Join(dir, "Enclosures"))
+		l, i := attachmentLink(t, p, agenda, name)
+		if got := linkedRecords(l); !slices.Equal(got, []string{corpus.Hash(enclosure)}) {
+			t.Errorf("%q links to %q; want the enclosure's record %s", name, got, corpus.Hash(enclosure))
+		}
+		rec, err := p.Store.Record(corpus.Hash(enclosure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, err := p.Index.AttachedTo(context.Background(), rec)
+		if err != nil || len(items) != 1 || items[0].ID != itemIDOf(agenda, i) {
+			t.Errorf("the enclosure is attached to %v (%v); want %s", items, err, itemIDOf(agenda, i))
+		}
+	})
+}
+
+// A crawl of a First Agenda portal joins a meeting's Bilag with the
+// meeting's JSON, by id: the attachment links to its stored bytes. A
+// Bilag the crawl took as a document of its own (from a page whose
+// meeting it did not know) links as a record, and back.
+func TestFirstAgendaBilagLinks(t *testing.T) {
+	p, _ := openTemp(t)
+	ctx := context.Background()
+	s := p.CrawlSink(nil)
+	const host = "https://dagsordener.greve.dk"
+	meeting := fetched(t, "greve-firstagenda-api/greve_Kultur-_og_Fritidsudvalget_2024-03-20.json", host+"/api/agenda/dagsorden/4242", "application/json")
+	if err := s.Take(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
+	// Any real PDF serves as the Bilag's bytes.
+	joined := fetched(t, "ballerup-edoc-2012-12-04/bilag/KLs proces vedrørende det nære sundhedsvæsen.pdf", host+"/Vis/Pdf/bilag/b533e4f2-db17-4859-b4cc-30f8b7550197", "application/pdf")
+	joined.Parent, joined.Ref = meeting.URL, "b533e4f2-db17-4859-b4cc-30f8b7550197"
+	if err := s.Take(ctx, joined); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	own := fetched(t, "ballerup-edoc-2012-12-04/bilag/Hvordan udvikler vi det nære sundhedsvæsen sammen.pdf", host+"/Vis/Pdf/bilag/a9aeab9c-99f3-4520-b7a8-f3023814318a", "application/pdf")
+	if err := s.Take(ctx, own); err != nil {
+		t.Fatal(err)
+	}
+	if s.Failed > 0 {
+		t.Fatalf("crawl failures: %+v", s.Failures)
+	}
+	rec := newest(t, p, meeting.URL)
+	if l, _ := attachmentLink(t, p, rec, "Bilag 1_personlige henvendelser i Borgerserivce i 2023"); l.Part != joined.Hash {
+		t.Errorf("the joined Bilag links to part %q, records %q; want part %s", l.Part, linkedRecords(l), joined.Hash)
+	}
+	l, i := attachmentLink(t, p, rec, "Bilag 2_Opgaver i Borgerservice uden krav om personligt fremmøde")
+	if got := linkedRecords(l); !slices.Equal(got, []string{own.Hash}) {
+		t.Errorf("the Bilag crawled on its own links to %q; want its record %s", got, own.Hash)
+	}
+	bilag, err := p.Store.Record(own.Hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := p.Index.AttachedTo(ctx, bilag)
+	if err != nil || len(items) != 1 || items[0].ID != itemIDOf(rec, i) {
+		t.Errorf("the Bilag is attached to %v (%v); want %s", items, err, itemIDOf(rec, i))
+	}
+	if l, _ := attachmentLink(t, p, rec, "Bilag 3_Udtalelse fra CenterMED"); l.Part != "" || len(l.Documents) > 0 {
+		t.Errorf("a Bilag not crawled links to %q %q; want nothing", l.Part, linkedRecords(l))
 	}
 }

@@ -8,13 +8,18 @@ import (
 )
 
 // bilagLink is an attachment named on an item as a page and the API show
-// it: linked to its own record's page where that was ingested (the index
-// matches them, see index.Index.Attachments).
+// it: linked to its own record's page where that was ingested, else to
+// its file stored with the item's record (the index matches them, see
+// index.Index.Attachments).
 type bilagLink struct {
 	Name string `json:"name"`
-	// RecordID and URL name the attachment's record and its page; ""
-	// when the attachment was not ingested.
+	// RecordID names the attachment's own record where it was ingested;
+	// PartID its file where that was joined with the item's record (an
+	// SBSYS enclosure, a crawled First Agenda Bilag). URL is the
+	// record's page, else the part's bytes (/source/{id}); "" when
+	// neither is known.
 	RecordID string `json:"record_id,omitempty"`
+	PartID   string `json:"part_id,omitempty"`
 	URL      string `json:"url,omitempty"`
 }
 
@@ -38,9 +43,16 @@ func (s *Server) attachmentLinks(ctx context.Context, rec *corpus.Record, i int)
 		return out
 	}
 	for j, l := range ls {
-		if j < len(out) && len(l.Documents) > 0 {
+		if j >= len(out) {
+			break
+		}
+		out[j].PartID = l.Part
+		switch {
+		case len(l.Documents) > 0:
 			out[j].RecordID = l.Documents[0].RecordID
 			out[j].URL = "/documents/" + l.Documents[0].RecordID
+		case l.Part != "":
+			out[j].URL = "/source/" + l.Part
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,46 +26,12 @@ var attachEntry = regexp.MustCompile(`<li>(?:<a href="([^"]*)">)?([^<]*)(?:</a>)
 // text. The JSON of both carries the same links.
 func TestItemPageLinksBilag(t *testing.T) {
 	rf := realServer(t)
-	ids, err := rf.p.Store.RecordIDs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var agenda *corpus.Record
-	for _, id := range ids {
-		rec, err := rf.p.Store.Record(id)
-		if err == nil && strings.HasSuffix(filepath.ToSlash(rec.Source.Path), "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml") {
-			agenda = rec
-		}
-	}
-	if agenda == nil {
-		t.Fatal("the Ballerup eDoc publication is not in the real corpus")
-	}
+	agenda := storedRecord(t, rf, "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml")
 	const linked, plain = "KL's proces vedrørende det nære sundhedsvæsen", "Det nære sundhedsvæsen - KL"
-	number := 0
-	for _, it := range agenda.Items {
-		for _, a := range it.Attachments {
-			if a == linked {
-				number = it.Number
-			}
-		}
-	}
-	if number == 0 {
-		t.Fatalf("no item of %s names the attachment %q", agenda.ID, linked)
-	}
-	itemURL := "/items/" + agenda.ID + "/" + itoa(number)
-	res, page := get(t, rf.srv, itemURL)
-	wantStatus(t, itemURL, res, 200)
-	sec := attachSection.FindStringSubmatch(page)
-	if sec == nil {
-		t.Fatalf("%s has no Bilag section", itemURL)
-	}
-	hrefs := map[string]string{}
-	for _, m := range attachEntry.FindAllStringSubmatch(sec[1], -1) {
-		hrefs[html.UnescapeString(m[2])] = m[1]
-	}
+	itemURL, hrefs := bilagHrefs(t, rf, agenda, linked)
 	href, ok := hrefs[linked]
 	if !ok || !strings.HasPrefix(href, "/documents/") {
-		t.Fatalf("%s shows %q as %q; want a link to its record page (section: %s)", itemURL, linked, href, sec[1])
+		t.Fatalf("%s shows %q as %q; want a link to its record page (links: %q)", itemURL, linked, href, hrefs)
 	}
 	if h, ok := hrefs[plain]; !ok || h != "" {
 		t.Errorf("%s shows %q (not ingested) as %q, listed %v; want plain text", itemURL, plain, h, ok)
@@ -125,5 +92,70 @@ func getJSONFrom(t *testing.T, h http.Handler, target string, v any) {
 	wantStatus(t, target, res, 200)
 	if err := json.Unmarshal([]byte(body), v); err != nil {
 		t.Fatalf("GET %s: %v\n%s", target, err, body)
+	}
+}
+
+// storedRecord returns the record of the real corpus whose source path
+// ends in suffix.
+func storedRecord(t *testing.T, rf *realFixture, suffix string) *corpus.Record {
+	t.Helper()
+	ids, err := rf.p.Store.RecordIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		rec, err := rf.p.Store.Record(id)
+		if err == nil && strings.HasSuffix(filepath.ToSlash(rec.Source.Path), suffix) {
+			return rec
+		}
+	}
+	t.Fatalf("no record of %s in the real corpus", suffix)
+	return nil
+}
+
+// bilagHrefs returns the page of the item of rec naming the attachment
+// name, and the links of its Bilag section by attachment name ("" for
+// one shown as plain text).
+func bilagHrefs(t *testing.T, rf *realFixture, rec *corpus.Record, name string) (string, map[string]string) {
+	t.Helper()
+	number := 0
+	for _, it := range rec.Items {
+		if slices.Contains(it.Attachments, name) {
+			number = it.Number
+		}
+	}
+	if number == 0 {
+		t.Fatalf("no item of %s names the attachment %q", rec.ID, name)
+	}
+	itemURL := "/items/" + rec.ID + "/" + itoa(number)
+	res, page := get(t, rf.srv, itemURL)
+	wantStatus(t, itemURL, res, 200)
+	sec := attachSection.FindStringSubmatch(page)
+	if sec == nil {
+		t.Fatalf("%s has no Bilag section", itemURL)
+	}
+	hrefs := map[string]string{}
+	for _, m := range attachEntry.FindAllStringSubmatch(sec[1], -1) {
+		hrefs[html.UnescapeString(m[2])] = m[1]
+	}
+	return itemURL, hrefs
+}
+
+// TestItemPageLinksEnclosure: an SBSYS enclosure joined with its
+// publication links from the item page to its stored file, which is
+// served.
+func TestItemPageLinksEnclosure(t *testing.T) {
+	rf := realServer(t)
+	agenda := storedRecord(t, rf, "ballerup-sbsys-2013/Publication32.xml")
+	const name = "Brev fra KL til Kommunalbestyrelsen vedr Monopolbrud"
+	itemURL, hrefs := bilagHrefs(t, rf, agenda, name)
+	href := hrefs[name]
+	if len(agenda.Parts) != 1 || href != "/source/"+agenda.Parts[0].ID {
+		t.Fatalf("%s links %q to %q; want the enclosure joined with the publication, %v", itemURL, name, href, agenda.Parts)
+	}
+	res, _ := get(t, rf.srv, href)
+	wantStatus(t, href, res, 200)
+	if ct := res.Header.Get("Content-Type"); ct != "application/pdf" {
+		t.Errorf("GET %s: Content-Type %q; want the PDF", href, ct)
 	}
 }
