@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -373,51 +374,75 @@ func TestSBSYSEnclosureLinks(t *testing.T) {
 }
 
 // A crawl of a First Agenda portal joins a meeting's Bilag with the
-// meeting's JSON, by id: the attachment links to its stored bytes. A
-// Bilag the crawl took as a document of its own (from a page whose
-// meeting it did not know) links as a record, and back.
+// meeting (its API JSON, or its web page), by id: the attachment links
+// to its stored bytes. A Bilag the crawl took as a document of its own
+// (from a page whose meeting it did not know) links as a record, and
+// back. A Bilag not crawled links to nothing.
 func TestFirstAgendaBilagLinks(t *testing.T) {
-	p, _ := openTemp(t)
-	ctx := context.Background()
-	s := p.CrawlSink(nil)
-	const host = "https://dagsordener.greve.dk"
-	meeting := fetched(t, "greve-firstagenda-api/greve_Kultur-_og_Fritidsudvalget_2024-03-20.json", host+"/api/agenda/dagsorden/4242", "application/json")
-	if err := s.Take(ctx, meeting); err != nil {
-		t.Fatal(err)
-	}
-	// Any real PDF serves as the Bilag's bytes.
-	joined := fetched(t, "ballerup-edoc-2012-12-04/bilag/KLs proces vedrørende det nære sundhedsvæsen.pdf", host+"/Vis/Pdf/bilag/b533e4f2-db17-4859-b4cc-30f8b7550197", "application/pdf")
-	joined.Parent, joined.Ref = meeting.URL, "b533e4f2-db17-4859-b4cc-30f8b7550197"
-	if err := s.Take(ctx, joined); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	own := fetched(t, "ballerup-edoc-2012-12-04/bilag/Hvordan udvikler vi det nære sundhedsvæsen sammen.pdf", host+"/Vis/Pdf/bilag/a9aeab9c-99f3-4520-b7a8-f3023814318a", "application/pdf")
-	if err := s.Take(ctx, own); err != nil {
-		t.Fatal(err)
-	}
-	if s.Failed > 0 {
-		t.Fatalf("crawl failures: %+v", s.Failures)
-	}
-	rec := newest(t, p, meeting.URL)
-	if l, _ := attachmentLink(t, p, rec, "Bilag 1_personlige henvendelser i Borgerserivce i 2023"); l.Part != joined.Hash {
-		t.Errorf("the joined Bilag links to part %q, records %q; want part %s", l.Part, linkedRecords(l), joined.Hash)
-	}
-	l, i := attachmentLink(t, p, rec, "Bilag 2_Opgaver i Borgerservice uden krav om personligt fremmøde")
-	if got := linkedRecords(l); !slices.Equal(got, []string{own.Hash}) {
-		t.Errorf("the Bilag crawled on its own links to %q; want its record %s", got, own.Hash)
-	}
-	bilag, err := p.Store.Record(own.Hash)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items, err := p.Index.AttachedTo(ctx, bilag)
-	if err != nil || len(items) != 1 || items[0].ID != itemIDOf(rec, i) {
-		t.Errorf("the Bilag is attached to %v (%v); want %s", items, err, itemIDOf(rec, i))
-	}
-	if l, _ := attachmentLink(t, p, rec, "Bilag 3_Udtalelse fra CenterMED"); l.Part != "" || len(l.Documents) > 0 {
-		t.Errorf("a Bilag not crawled links to %q %q; want nothing", l.Part, linkedRecords(l))
+	type bilag struct{ name, id string }
+	for _, c := range []struct {
+		what, file, url, contentType string
+		joined, own, none            bilag
+	}{
+		{"Greve API JSON", "greve-firstagenda-api/greve_Kultur-_og_Fritidsudvalget_2024-03-20.json",
+			"https://dagsordener.greve.dk/api/agenda/dagsorden/4242", "application/json",
+			bilag{"Bilag 1_personlige henvendelser i Borgerserivce i 2023", "b533e4f2-db17-4859-b4cc-30f8b7550197"},
+			bilag{"Bilag 2_Opgaver i Borgerservice uden krav om personligt fremmøde", "a9aeab9c-99f3-4520-b7a8-f3023814318a"},
+			bilag{"Bilag 3_Udtalelse fra CenterMED", ""}},
+		{"Aarhus web page", "aarhus/aarhus-byraad-dagsorden-2025-10-08.html",
+			"https://dagsordener.aarhus.dk/vis?id=4242", "text/html; charset=utf-8",
+			bilag{"Bilag 2: Ændringsforslag fra V og KF", "44408836-8610-4a7a-a801-907c5cfa68f8"},
+			bilag{"Bilag 2: Eksempel på omkostninger forbundet med lejrskole", "14052075-3249-4fa0-b3f0-e847f51db82e"},
+			bilag{"Byrådsdebat 25.06.2025", ""}},
+	} {
+		t.Run(c.what, func(t *testing.T) {
+			p, _ := openTemp(t)
+			ctx := context.Background()
+			s := p.CrawlSink(nil)
+			u, err := url.Parse(c.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			host := u.Scheme + "://" + u.Host
+			meeting := fetched(t, c.file, c.url, c.contentType)
+			if err := s.Take(ctx, meeting); err != nil {
+				t.Fatal(err)
+			}
+			// Any real PDF serves as a Bilag's bytes.
+			joined := fetched(t, "ballerup-edoc-2012-12-04/bilag/KLs proces vedrørende det nære sundhedsvæsen.pdf", host+"/Vis/Pdf/bilag/"+c.joined.id, "application/pdf")
+			joined.Parent, joined.Ref = meeting.URL, c.joined.id
+			if err := s.Take(ctx, joined); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			own := fetched(t, "ballerup-edoc-2012-12-04/bilag/Hvordan udvikler vi det nære sundhedsvæsen sammen.pdf", host+"/Vis/Pdf/bilag/"+c.own.id, "application/pdf")
+			if err := s.Take(ctx, own); err != nil {
+				t.Fatal(err)
+			}
+			if s.Failed > 0 {
+				t.Fatalf("crawl failures: %+v", s.Failures)
+			}
+			rec := newest(t, p, meeting.URL)
+			if l, _ := attachmentLink(t, p, rec, c.joined.name); l.Part != joined.Hash {
+				t.Errorf("the joined Bilag links to part %q, records %q; want part %s", l.Part, linkedRecords(l), joined.Hash)
+			}
+			l, i := attachmentLink(t, p, rec, c.own.name)
+			if got := linkedRecords(l); !slices.Equal(got, []string{own.Hash}) {
+				t.Errorf("the Bilag crawled on its own links to %q; want its record %s", got, own.Hash)
+			}
+			bilag, err := p.Store.Record(own.Hash)
+			if err != nil {
+				t.Fatal(err)
+			}
+			items, err := p.Index.AttachedTo(ctx, bilag)
+			if err != nil || len(items) != 1 || items[0].ID != itemIDOf(rec, i) {
+				t.Errorf("the Bilag is attached to %v (%v); want %s", items, err, itemIDOf(rec, i))
+			}
+			if l, _ := attachmentLink(t, p, rec, c.none.name); l.Part != "" || len(l.Documents) > 0 {
+				t.Errorf("a Bilag not crawled links to %q %q; want nothing", l.Part, linkedRecords(l))
+			}
+		})
 	}
 }

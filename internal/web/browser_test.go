@@ -287,6 +287,22 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("letter fields %q; want recipient %q and J.nr. %q", l, letter.Letter.Recipient, letter.Letter.JournalNumbers[0])
 		}
 	}
+	// An item's Bilag, ingested from the meeting's bilag folder, opens
+	// its own document, which names the item back.
+	bilagItem, _ := bilagHrefs(t, rf, storedRecord(t, rf, "ballerup-edoc-2012-12-04/eDocAgendaPublishing.xml"), "KL's proces vedrørende det nære sundhedsvæsen")
+	run("follow a Bilag",
+		chromedp.Navigate(ts.URL+bilagItem),
+		chromedp.WaitVisible(chromedp.CSS(`section.attach a[href^="/documents/"]`)),
+		chromedp.Click(chromedp.CSS(`section.attach a[href^="/documents/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`section.fulltext`)),
+		shot("7b-bilag"),
+	)
+	if p := mustPath(t, location()); !strings.HasPrefix(p, "/documents/") {
+		t.Errorf("the Bilag link led to %s; want its document", p)
+	}
+	if n := eval(`document.querySelectorAll('aside a[href=` + jsString(bilagItem) + `]').length`); n != 1 {
+		t.Errorf("the Bilag's page links %d times back to %s; want once (Bilag til)", n, bilagItem)
+	}
 	run("bad query",
 		chromedp.Navigate(ts.URL+"/?q=%22kvalitet+i"),
 		chromedp.WaitVisible(chromedp.CSS(`p.error`)),
