@@ -39,7 +39,9 @@ import (
 // publication names an attachment's file (corpus.Item.AttachmentFiles:
 // an SBSYS "Enclosures.pdf", a First Agenda Bilag id), the item is
 // also indexed under that file's own place and name, so the file links
-// however it is named. Records of two different known municipalities
+// however it is named. A name that items of one record give to
+// different files ("Indstilling" on a dozen Aarhus items) links by the
+// file only (sharedNames). Records of two different known municipalities
 // never link. A file joined with the item's own record (a part) is
 // found in the record itself (AttachmentLink.Part).
 
@@ -163,9 +165,9 @@ func placeKey(place, key string) string { return place + placeSep + key }
 // item of r: its name in r's place, and the file the publication names
 // for it (corpus.Item.AttachmentFiles) where that file lies, as far as
 // the file and r's source tell.
-func attachmentTerms(r *corpus.Record, it *corpus.Item, name string) []string {
+func attachmentTerms(r *corpus.Record, it *corpus.Item, name string, shared map[string]bool) []string {
 	var out []string
-	if places := sourcePlaces(r.Source); len(places) > 0 {
+	if places := sourcePlaces(r.Source); len(places) > 0 && !shared[name] {
 		if k := attachKey(name); k != "" {
 			out = append(out, placeKey(places[0], k))
 		}
@@ -194,11 +196,30 @@ func attachmentTerms(r *corpus.Record, it *corpus.Item, name string) []string {
 	return out
 }
 
-// itemAttachKeys returns the fAttachKey terms of an item of r.
-func itemAttachKeys(r *corpus.Record, it *corpus.Item) []string {
+// sharedNames returns the attachment names that items of r give to
+// different files (AttachmentFiles): Aarhus calls a dozen items'
+// recommendations "Indstilling", each its own file. Such a name says
+// nothing about which file is whose, so only the file links them.
+func sharedNames(r *corpus.Record) map[string]bool {
+	file := map[string]string{}
+	shared := map[string]bool{}
+	for i := range r.Items {
+		for name, f := range r.Items[i].AttachmentFiles {
+			if prev, ok := file[name]; ok && prev != f {
+				shared[name] = true
+			}
+			file[name] = f
+		}
+	}
+	return shared
+}
+
+// itemAttachKeys returns the fAttachKey terms of an item of r; shared
+// is sharedNames(r).
+func itemAttachKeys(r *corpus.Record, it *corpus.Item, shared map[string]bool) []string {
 	var out []string
 	for _, a := range it.Attachments {
-		out = append(out, attachmentTerms(r, it, a)...)
+		out = append(out, attachmentTerms(r, it, a, shared)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -241,7 +262,8 @@ func (x *Index) Attachments(ctx context.Context, r *corpus.Record, i int) ([]Att
 	for j, a := range it.Attachments {
 		out[j].Part = partOf(r, it.AttachmentFiles[a])
 	}
-	keys := itemAttachKeys(r, it)
+	shared := sharedNames(r)
+	keys := itemAttachKeys(r, it, shared)
 	if len(keys) == 0 {
 		return out, nil
 	}
@@ -261,7 +283,7 @@ func (x *Index) Attachments(ctx context.Context, r *corpus.Record, i int) ([]Att
 		}
 		names := strs(m.Fields[fNameKey])
 		for j, a := range it.Attachments {
-			if slices.ContainsFunc(attachmentTerms(r, it, a), func(t string) bool { return slices.Contains(names, t) }) {
+			if slices.ContainsFunc(attachmentTerms(r, it, a, shared), func(t string) bool { return slices.Contains(names, t) }) {
 				out[j].Documents = append(out[j].Documents, h)
 			}
 		}

@@ -67,6 +67,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 
 	var out []entry
 	seen := map[int]int{}
+	shared := sharedNames(r)
 	for i := range r.Items {
 		it := &r.Items[i]
 		f := common(TypeItem)
@@ -99,7 +100,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 		}
 		addCaseNumbers(f, it.CaseNumbers, nil)
 		addPeople(f, r, it)
-		if keys := itemAttachKeys(r, it); len(keys) > 0 {
+		if keys := itemAttachKeys(r, it, shared); len(keys) > 0 {
 			f[fAttachKey] = keys
 		}
 		if len(it.Decisions) > 0 {

@@ -446,3 +446,51 @@ func TestFirstAgendaBilagLinks(t *testing.T) {
 		})
 	}
 }
+
+// The Aarhus City Council's agenda page names a dozen items'
+// recommendations "Indstilling", each its own file: a file called
+// Indstilling.pdf beside the page is none of theirs, while a file named
+// as one item's attachment alone is that item's.
+func TestSharedAttachmentNameDoesNotLink(t *testing.T) {
+	p, _ := openTemp(t)
+	dir := filepath.Join(t.TempDir(), "aarhus")
+	os.MkdirAll(dir, 0o755)
+	copyFile := func(src, name string) string {
+		b, err := os.ReadFile(testcorpus.Path(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(dir, name)
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dst
+	}
+	page := copyFile("aarhus/aarhus-byraad-dagsorden-2025-10-08.html", "dagsorden.html")
+	// Any real PDFs serve as the files' bytes.
+	shared := copyFile("ballerup-edoc-2012-12-04/bilag/KLs proces vedrørende det nære sundhedsvæsen.pdf", "Indstilling.pdf")
+	const own = "Bilag 2: Eksempel på omkostninger forbundet med lejrskole"
+	ownFile := copyFile("ballerup-edoc-2012-12-04/bilag/Hvordan udvikler vi det nære sundhedsvæsen sammen.pdf", own+".pdf")
+	ingestAll(t, p, dir)
+	agenda := newest(t, p, page)
+	named := 0
+	for _, it := range agenda.Items {
+		if slices.Contains(it.Attachments, "Indstilling") {
+			named++
+		}
+	}
+	if named < 2 {
+		t.Fatalf("%d items name Indstilling; the page has a dozen", named)
+	}
+	ctx := context.Background()
+	if items, err := p.Index.AttachedTo(ctx, newest(t, p, shared)); err != nil || len(items) > 0 {
+		t.Errorf("Indstilling.pdf is attached to %v (%v); want none of the %d items naming their own Indstilling", items, err, named)
+	}
+	l, i := attachmentLink(t, p, agenda, own)
+	if got := linkedRecords(l); !slices.Equal(got, []string{newest(t, p, ownFile).ID}) {
+		t.Errorf("%q links to %q; want the file of that name", own, got)
+	}
+	if items, err := p.Index.AttachedTo(ctx, newest(t, p, ownFile)); err != nil || len(items) != 1 || items[0].ID != itemIDOf(agenda, i) {
+		t.Errorf("%s is attached to %v (%v); want %s", filepath.Base(ownFile), items, err, itemIDOf(agenda, i))
+	}
+}
