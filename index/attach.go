@@ -325,6 +325,8 @@ const MaxAttachedTo = 100
 // aside room for n hits before it searches: n is kept near what can
 // match.)
 func (x *Index) findLinked(ctx context.Context, q query.Query, n int, extra ...string) (search.DocumentMatchCollection, error) {
+	// Alternate forms of a meeting are its listed form's items again.
+	q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{term(fAlternate, "1")})
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Fields = append(slices.Clone(storedFields), extra...)
 	req.SortByCustom(search.SortOrder{

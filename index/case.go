@@ -196,6 +196,8 @@ func caseKeys(h Hit) []string {
 // find returns up to MaxCaseItems matches, oldest first, with the stored
 // fields (and decisions when asked).
 func (x *Index) find(ctx context.Context, q query.Query, decisions bool) (search.DocumentMatchCollection, error) {
+	// Alternate forms of a meeting are its listed form's items again.
+	q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{term(fAlternate, "1")})
 	req := bleve.NewSearchRequestOptions(q, MaxCaseItems, 0, false)
 	req.Fields = storedFields
 	if decisions {

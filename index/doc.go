@@ -46,6 +46,16 @@
 // search of the same query does (TestEngineMatchesBleve), except that
 // filters select without ranking, in both paths.
 //
+// A meeting published in several forms (an HTML export and its XML, a
+// referat PDF and its publication XML, an agenda and its minutes) is one
+// meeting: Index groups the records of one committee and date that print
+// most of the same item titles, lists the most complete and indexes the
+// others as its alternate forms, stored and reachable by id but never a
+// hit, a facet count or a Count (see meeting.go, MeetingForms and
+// AlternateForms). The grouping does not depend on the order records are
+// indexed in; SetRecords gives the index the records it must index again
+// when a form's place changes.
+//
 // The package never parses documents. One process owns an index for
 // writing (Open); searches may run concurrently with Index and Delete, and
 // an Index is safe for use by many goroutines.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -33,8 +34,8 @@ func ItemID(recordID string, number, repeat int) string {
 }
 
 // entries turns a record into its index documents: one per item, then the
-// whole document.
-func entries(r *corpus.Record) ([]entry, error) {
+// whole document, in its place among the forms of its meeting.
+func entries(r *corpus.Record, place formPlace) ([]entry, error) {
 	if r.ID == "" {
 		return nil, fmt.Errorf("record without id")
 	}
@@ -45,7 +46,7 @@ func entries(r *corpus.Record) ([]entry, error) {
 			fRecord: r.ID,
 			fKind:   string(r.Kind),
 		}
-		if m := recordMunicipality(r); m != "" {
+		if m := cmp.Or(recordMunicipality(r), place.municipality); m != "" {
 			f[fMunicipality] = m
 			f[fMunicipText] = m
 		} else {
@@ -71,7 +72,9 @@ func entries(r *corpus.Record) ([]entry, error) {
 	for i := range r.Items {
 		it := &r.Items[i]
 		f := common(TypeItem)
-		f[fListed] = "1"
+		if place.formOf == "" {
+			f[fListed] = "1"
+		}
 		f[fNumber] = float64(it.Number)
 		f[fPosition] = agendaPosition(i)
 		f[fTitle] = it.Title
@@ -143,8 +146,18 @@ func entries(r *corpus.Record) ([]entry, error) {
 	if keys := documentNameKeys(r); len(keys) > 0 {
 		f[fNameKey] = keys
 	}
+	if mf := formOfRecord(r); mf != nil {
+		f[fMeeting] = mf.bucket
+		f[fFormSig] = mf.sig()
+	}
+	if place.formOf != "" {
+		f[fFormOf] = place.formOf
+	}
 	out = append(out, entry{id: r.ID, fields: f})
 	for _, e := range out {
+		if place.formOf != "" {
+			e.fields[fAlternate] = "1"
+		}
 		if fv := facetValues(e.fields); len(fv) > 0 {
 			e.fields[fFacet] = fv
 		}

@@ -322,8 +322,16 @@ func TestEngineConcurrent(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// A meeting published in several forms is listed once.
+	alts, err := x.AlternateForms(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	items, docs := 0, 0
 	for _, r := range recs {
+		if _, alt := alts[r.ID]; alt {
+			continue
+		}
 		items += len(r.Items)
 		if len(r.Items) == 0 {
 			docs++

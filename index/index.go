@@ -35,6 +35,9 @@ type Index struct {
 	mapping *mapping.IndexMappingImpl
 
 	wmu sync.Mutex // one writer at a time, so replace-by-record is atomic
+	// records reads the records of forms of a meeting that must be
+	// indexed again (SetRecords); nil when none was set.
+	records RecordSource
 
 	// What searches compute from segments, kept while they live (see
 	// segCache): facet and date ordinals, term frequencies and norms for

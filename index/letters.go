@@ -130,7 +130,14 @@ func (x *Index) caseLettersEngine(ctx context.Context, key string) ([]Hit, journ
 		if err != nil {
 			return nil, nil, err
 		}
+		// Alternate forms of a meeting are left out, as find leaves
+		// them out.
+		alt, err := sr.postings(fAlternate, "1")
+		if err != nil {
+			return nil, nil, err
+		}
 		docs := roaring.And(named, typ)
+		docs.AndNot(alt)
 		if sr.deleted != nil {
 			docs.AndNot(sr.deleted)
 		}

@@ -15,7 +15,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the indexed fields change;
 // an index built with another version must be rebuilt (ErrIncompatible).
-const mappingVersion = "referat-index-15"
+const mappingVersion = "referat-index-16"
 
 // Analyzer names.
 const (
@@ -74,6 +74,10 @@ const (
 	fFacet        = "facet"      // "<code>\x1f<value>" for every value of a default facet (see facetValues)
 	fAttachKey    = "attach_key" // an item's attachments, "<place>\x1f<name>" (attach.go)
 	fNameKey      = "name_key"   // a document's names as an attachment, in each of its places (attach.go); stored
+	fMeeting      = "meeting"    // whole documents of meetings: "<committee>\x1f<date>", where forms of one meeting are looked for (meeting.go)
+	fFormSig      = "form_sig"   // whole documents of meetings: what deciding between forms needs (meetingForm.sig), stored only
+	fFormOf       = "form_of"    // whole documents of alternate forms: the listed form's record id
+	fAlternate    = "alternate"  // "1" on every entry of an alternate form of a meeting: never a hit, a facet count or a Count
 )
 
 // storedFields are the fields a Hit is built from; a search adds fBody
@@ -190,6 +194,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fFacet, kw(false, true))
 	add(fAttachKey, kw(false, false))
 	add(fNameKey, kw(true, false))
+	add(fMeeting, kw(true, false))
+	add(fFormSig, storedOnly())
+	add(fFormOf, kw(true, false))
+	add(fAlternate, kw(false, false))
 	for _, f := range []string{fParticipant, fAbsent, fFor, fAgainst, fReserved} {
 		add(f, text(analyzerFold, false, false))
 	}

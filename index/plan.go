@@ -77,7 +77,10 @@ func (x *Index) compile(q *Query, r *Request) *plan {
 	case "":
 		p.must = append(p.must, tnode(fListed, "1"))
 	default:
+		// An alternate form of a meeting is not listed, nor found by
+		// type: its meeting is found through its listed form.
 		p.must = append(p.must, tnode(fType, r.Type))
+		p.mustNot = append(p.mustNot, tnode(fAlternate, "1"))
 	}
 	documents := r.Type == TypeDocument
 	for _, c := range q.Clauses {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -45,8 +46,10 @@ func buildReferat(t *testing.T) string {
 
 // crashCorpus writes n distinct documents made from real ones: seed texts
 // with a line added, and eDoc PDFs with a comment after their end, which
-// readers ignore but which changes their bytes.
-func crashCorpus(t *testing.T, n int) (string, []string) {
+// readers ignore but which changes their bytes. It returns their folder,
+// their ids and the number of meetings they are forms of (one per
+// source).
+func crashCorpus(t *testing.T, n int) (string, []string, int) {
 	t.Helper()
 	var sources [][]byte
 	for _, p := range []string{
@@ -75,7 +78,7 @@ func crashCorpus(t *testing.T, n int) (string, []string) {
 		}
 		ids = append(ids, corpus.Hash(b))
 	}
-	return dir, ids
+	return dir, ids, min(n, len(sources))
 }
 
 // TestKilledIngestLosesNothing kills ingest with SIGKILL at random moments,
@@ -86,7 +89,7 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 		t.Skip("builds the binary and kills it many times")
 	}
 	bin := buildReferat(t)
-	src, ids := crashCorpus(t, 40)
+	src, ids, meetings := crashCorpus(t, 40)
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(1, seed))
 	t.Logf("random seed %d", seed)
@@ -126,14 +129,14 @@ func TestKilledIngestLosesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: rerun after kills failed: %v\n%s", round, err, out)
 		}
-		checkStoreAndIndexAgree(t, data, ids)
+		checkStoreAndIndexAgree(t, data, ids, meetings)
 	}
 	if interrupted == 0 {
 		t.Errorf("no kill landed before a batch finished; the test proved nothing")
 	}
 }
 
-func checkStoreAndIndexAgree(t *testing.T, data string, ids []string) {
+func checkStoreAndIndexAgree(t *testing.T, data string, ids []string, meetings int) {
 	t.Helper()
 	p, err := pipeline.Open(data)
 	if err != nil {
@@ -162,8 +165,22 @@ func checkStoreAndIndexAgree(t *testing.T, data string, ids []string) {
 			t.Errorf("store holds a record %s of no source document", id[:12])
 		}
 	}
+	// The copies of one source are one meeting in several forms: each
+	// meeting is listed once, its other forms kept as its alternates.
 	_, docs, err := p.Index.Count()
-	if err != nil || docs != uint64(len(want)) {
-		t.Errorf("index holds %d documents (%v); want %d: none missing, none doubled", docs, err, len(want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alts, err := p.Index.AlternateForms(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs+uint64(len(alts)) != uint64(len(want)) || docs != uint64(meetings) {
+		t.Errorf("index holds %d listed documents and %d alternate forms (%v); want %d meetings in %d documents: none missing, none doubled", docs, len(alts), err, meetings, len(want))
+	}
+	for id, a := range alts {
+		if _, alt := alts[a.Of]; alt || !want[a.Of] {
+			t.Errorf("document %s is an alternate form of %s, which is not a listed document", id[:12], a.Of)
+		}
 	}
 }

@@ -74,6 +74,9 @@ func open(dir string) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index in %s (if it is damaged, 'referat reindex' rebuilds it from the store): %w", dir, err)
 	}
+	// Indexing one form of a meeting may index its other forms again
+	// (see index.RecordSource).
+	ix.SetRecords(st)
 	return &Pipeline{Store: st, Index: ix, Rebuilt: rebuilt}, nil
 }
 

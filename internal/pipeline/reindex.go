@@ -45,6 +45,7 @@ func reindex(ctx context.Context, dataDir string, opts Options) (*Report, error)
 	if err != nil {
 		return rep, fmt.Errorf("reindex: %w", err)
 	}
+	ix.SetRecords(st)
 	p := &Pipeline{Store: st, Index: ix}
 	rep = rep.start()
 	runErr := p.run(ctx, opts, rep, func(send func(unit) error) error {

@@ -34,7 +34,7 @@ var searchParams = []apiParam{
 // apiRoutes are the documented routes; the test requests every example.
 var apiRoutes = []apiRoute{
 	{"/api/search", "Søgeresultater med facetter, uddrag og næste side (next).", searchParams, "/api/search?q=ledelsestilsyn&year=2024"},
-	{"/api/items/{record}/{number}", "Ét dagsordenspunkt: mødet, beslutninger, afsnit, sagsnumre og mødets øvrige punkter; attachment_links er punktets bilag, hvert med record_id og url på bilagets eget dokument, når det er indlæst, ellers part_id og url på filen, når den er gemt med mødet. Id'et står i søgeresultatets id.", nil, ""},
+	{"/api/items/{record}/{number}", "Ét dagsordenspunkt: mødet, beslutninger, afsnit, sagsnumre og mødets øvrige punkter; attachment_links er punktets bilag, hvert med record_id og url på bilagets eget dokument, når det er indlæst, ellers part_id og url på filen, når den er gemt med mødet; meeting_forms er mødets andre udgaver (fx dets HTML og XML), hver med record_id, url, source_url og listed, og form_of er den udgave, søgningen viser, når punktets egen udgave ikke er den. Id'et står i søgeresultatets id.", nil, ""},
 	{"/api/documents/{record}", "Hele dokumentets record efter skemaet i DESIGN.md; attached_to er de punkter, der har dokumentet som bilag.", nil, ""},
 	{"/api/cases/{number}", "En sag på tværs af møder: punkterne der nævner sagsnummeret, beslutningerne som én tidslinje (timeline: hver beslutning én gang, fra mødet der traf den) og de tilknyttede breve.", nil, "/api/cases/19%2F3742"},
 	{"/api/people/{name}", "En politikers møder, fravær og stemmer, nyeste først; én person pr. kommune.", []apiParam{{"municipality", "kun personen i denne kommune"}}, "/api/people/Irene%20Porse"},

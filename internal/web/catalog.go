@@ -2,6 +2,8 @@ package web
 
 import (
 	"sync"
+
+	"referat/corpus"
 )
 
 // catalog is what the pages about the collection as a whole need from
@@ -26,11 +28,22 @@ func (s *Server) catalog() (*catalog, error) {
 func (s *Server) buildCatalog(c *catalog) error {
 	var pp peopleOf
 	var cov coverageOf
+	// A meeting published in several forms counts once, as the form
+	// searches list; its other forms add only the people that one does
+	// not name (an XML may list the participants its HTML leaves out).
+	alts := s.alternateForms()
+	var later []*corpus.Record
 	err := s.st.EachRecordID(func(id string) error {
 		rec, err := s.st.Record(id)
 		if err != nil {
 			s.logf("web: catalog: record %s: %v", id, err)
 			return nil // one unreadable record costs only itself
+		}
+		if alt, ok := alts[id]; ok {
+			c := *rec
+			c.Municipality = alt.Municipality
+			later = append(later, &c)
+			return nil
 		}
 		addRecordPeople(rec, pp.add)
 		stored, _ := s.st.RecordTime(id)
@@ -39,6 +52,9 @@ func (s *Server) buildCatalog(c *catalog) error {
 	})
 	if err != nil {
 		return err
+	}
+	for _, rec := range later {
+		addRecordPeople(rec, pp.addNew)
 	}
 	c.people = pp.byName()
 	c.coverage = cov.rows()

@@ -20,6 +20,8 @@ type documentData struct {
 	// AttachedTo are the items that name this document as their
 	// attachment ("Bilag til").
 	AttachedTo []hitView
+	// Forms are the other forms of the meeting.
+	Forms formsData
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -34,6 +36,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		Letter:    rec.Letter,
 		Items:     itemRefs(rec),
 		SourceURL: "/source/" + rec.ID,
+		Forms:     s.meetingForms(r.Context(), rec),
 	}
 	data.AttachedTo = s.attachedTo(r.Context(), rec)
 	if rec.Letter != nil {

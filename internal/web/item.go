@@ -41,6 +41,8 @@ type itemData struct {
 	// Attachments are the item's attachments, linked to their records
 	// where ingested.
 	Attachments []bilagLink
+	// Forms are the other forms of the item's meeting.
+	Forms formsData
 }
 
 // timeline orders decisions by date, oldest first, where every one is
@@ -135,6 +137,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		Others:    refs,
 		Letters:   letters,
 		Timeline:  timeline(it.Decisions),
+		Forms:     s.meetingForms(r.Context(), rec),
 	}
 	data.Attachments = s.attachmentLinks(r.Context(), rec, i)
 	s.render(w, r, http.StatusOK, "item", data)
@@ -190,6 +193,12 @@ type apiItem struct {
 	// Attachments are item.attachments in order, each with the record of
 	// its own file where that was ingested.
 	Attachments []bilagLink `json:"attachment_links"`
+	// Forms are the other forms of the meeting (its HTML and XML, say),
+	// every one a source of it; absent when it has no other.
+	Forms []formView `json:"meeting_forms,omitempty"`
+	// FormOf is the record id of the form searches list, when this item's
+	// record is another form of its meeting.
+	FormOf string `json:"form_of,omitempty"`
 }
 
 type apiItemRef struct {
@@ -219,6 +228,11 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, ref := range refs {
 		out.Others = append(out.Others, apiItemRef{ID: ref.ID, Number: ref.Number, Title: ref.Title})
+	}
+	forms := s.meetingForms(r.Context(), rec)
+	out.Forms = forms.Others
+	if forms.Alternate && len(forms.Others) > 0 {
+		out.FormOf = forms.Others[0].RecordID
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }

@@ -123,6 +123,20 @@ func (pp *peopleOf) add(name string, e personEvent) {
 	p.Events = append(p.Events, e)
 }
 
+// addNew adds an event unless the person has one of the same kind at the
+// same meeting and item already: what another form of a meeting says
+// again.
+func (pp *peopleOf) addNew(name string, e personEvent) {
+	if p := pp.byKey[[2]string{strings.ToLower(personName(name)), e.Municipality}]; p != nil {
+		for _, o := range p.Events {
+			if o.Kind == e.Kind && o.Date == e.Date && o.Committee == e.Committee && o.ItemNumber == e.ItemNumber && o.DecidedBy == e.DecidedBy {
+				return
+			}
+		}
+	}
+	pp.add(name, e)
+}
+
 // byName returns the people by nameKey, each person's events newest
 // first, the people of one name by municipality.
 func (pp *peopleOf) byName() map[string][]*person {
