@@ -253,8 +253,8 @@ func compareResults(t *testing.T, r Request, got, want *Result) {
 	for i := range got.Hits {
 		g, w := got.Hits[i], want.Hits[i]
 		if g.ID != w.ID {
-			if tiedAt(want.Hits, i) {
-				continue // Bleve's order of equal scores is its own
+			if tiedAt(want.Hits, i) || near(g.Score, w.Score) {
+				continue // Bleve's order of equal scores is its own (also at the page's end, tied with a hit past it)
 			}
 			t.Errorf("Search(%+v): hit %d is %s (score %g); Bleve's is %s (score %g)\ngot  %v\nwant %v", r, i, g.ID, g.Score, w.ID, w.Score, ids(got.Hits), ids(want.Hits))
 			return
@@ -269,9 +269,11 @@ func compareResults(t *testing.T, r Request, got, want *Result) {
 // tiedAt reports whether the hit at i has a score equal (to rounding) to
 // a neighbour's.
 func tiedAt(hs []Hit, i int) bool {
-	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 	return i > 0 && near(hs[i].Score, hs[i-1].Score) || i+1 < len(hs) && near(hs[i].Score, hs[i+1].Score)
 }
+
+// near reports whether two scores are equal to rounding.
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 
 func ids(hs []Hit) []string {
 	var out []string
