@@ -361,6 +361,21 @@ func (x *Index) MeetingForms(ctx context.Context, id string) ([]MeetingForm, err
 	return out, nil
 }
 
+// MeetingMunicipality returns the municipality the index gives record
+// id: its own, or where it names none, the one another form of its
+// meeting names (see placeForms); "" when none is known or the record is
+// not indexed.
+func (x *Index) MeetingMunicipality(ctx context.Context, id string) (string, error) {
+	m, err := x.municipalityOf(ctx, id)
+	if err != nil {
+		return "", fmt.Errorf("municipality of %s: %w", id, err)
+	}
+	if m == UnknownMunicipality {
+		return "", nil
+	}
+	return m, nil
+}
+
 // AlternateForm is a record indexed as an alternate form of a meeting
 // (see AlternateForms).
 type AlternateForm struct {

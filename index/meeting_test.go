@@ -107,7 +107,7 @@ func listedOnce(t *testing.T, x *index.Index, listed *corpus.Record, municipalit
 				t.Errorf("engine %v, type %q: municipality facet %+v; want %+v", engine, typ, got, want)
 			}
 		}
-		res, err := x.Search(ctx, index.Request{Type: index.TypeDocument, Query: "testudvalg"})
+		res, err := x.Search(ctx, index.Request{Type: index.TypeDocument, Committee: []string{listed.Committee}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,4 +278,33 @@ func TestDifferentMeetingsStayApart(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAgendaThenMinutes: the agenda of a meeting (Greve's Kultur- og
+// Fritidsudvalget of 20 March 2024, its decisions not yet taken) is
+// indexed first, its minutes later: from then on the minutes are the
+// meeting listed, the agenda another form of it.
+func TestAgendaThenMinutes(t *testing.T) {
+	ctx := context.Background()
+	minutes := extracted(t, "greve-firstagenda-api/greve_Kultur-_og_Fritidsudvalget_2024-03-20.json")
+	// An id before the minutes', so that only completeness lists them.
+	agenda := copyRecord(t, minutes, strings.Repeat("0", 63)+"f")
+	agenda.Kind = corpus.KindDagsorden
+	decided := 0
+	for i := range agenda.Items {
+		if len(agenda.Items[i].Decisions) > 0 {
+			decided++
+		}
+		agenda.Items[i].Decisions, agenda.Items[i].Outcome = nil, ""
+	}
+	if decided == 0 {
+		t.Fatal("the minutes record no decision; the test checks nothing")
+	}
+	x := newFormsIndex(t, minutes, agenda)
+	for _, call := range [][]*corpus.Record{{agenda}, {minutes}} {
+		if err := x.Index(ctx, call); err != nil {
+			t.Fatal(err)
+		}
+	}
+	listedOnce(t, x, minutes, minutes.Municipality, agenda)
 }

@@ -17,8 +17,9 @@ import (
 type coverageRow struct {
 	Municipality string `json:"municipality"` // "" when the documents do not say
 	Committee    string `json:"committee"`
-	// Meetings counts distinct meeting dates; Documents the records
-	// (an agenda and the minutes of one meeting are two).
+	// Meetings counts distinct meeting dates; Documents the records,
+	// a meeting published in several forms once (its HTML and XML, its
+	// agenda and minutes: see index.AlternateForms).
 	Meetings     int    `json:"meetings"`
 	Documents    int    `json:"documents"`
 	Items        int    `json:"items"`

@@ -38,6 +38,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		SourceURL: "/source/" + rec.ID,
 		Forms:     s.meetingForms(r.Context(), rec),
 	}
+	data.Record = data.Forms.withMunicipality(rec)
 	data.AttachedTo = s.attachedTo(r.Context(), rec)
 	if rec.Letter != nil {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)

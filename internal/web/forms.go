@@ -28,6 +28,22 @@ type formsData struct {
 	Alternate bool
 	// Others are the meeting's other forms, the listed one first.
 	Others []formView
+	// Municipality is the one another form names, for a record that
+	// names none (see index.MeetingMunicipality); "" otherwise.
+	Municipality string
+}
+
+// withMunicipality returns rec, or for a record that names no
+// municipality where another form of its meeting does, a copy with that
+// one: what its pages show. (Records are shared by the cache: never
+// changed in place.)
+func (d formsData) withMunicipality(rec *corpus.Record) *corpus.Record {
+	if rec.Municipality != "" || d.Municipality == "" {
+		return rec
+	}
+	c := *rec
+	c.Municipality = d.Municipality
+	return &c
 }
 
 // meetingForms returns the other forms of rec's meeting. A failing
@@ -55,6 +71,11 @@ func (s *Server) meetingForms(ctx context.Context, rec *corpus.Record) formsData
 			v.Name = f.RecordID[:min(16, len(f.RecordID))]
 		}
 		d.Others = append(d.Others, v)
+	}
+	if rec.Municipality == "" && len(d.Others) > 0 {
+		if d.Municipality, err = s.ix.MeetingMunicipality(ctx, rec.ID); err != nil {
+			s.logf("web: %v", err)
+		}
 	}
 	return d
 }

@@ -15,7 +15,8 @@ import (
 // published as HTML and as XML. Searches, their committee facet and the
 // coverage count it once; the listed form's item and record pages (and
 // the item's JSON) name the XML as another form of the meeting, with its
-// source; the XML's pages say which form is listed.
+// source; the XML's pages say which form is listed, and show the
+// municipality its HTML names.
 func TestMeetingFormsPages(t *testing.T) {
 	rf := realServer(t)
 	hash := func(rel string) string {
@@ -89,7 +90,8 @@ func TestMeetingFormsPages(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("GET %s: status %d", u, res.StatusCode)
 		}
-		containsAll(t, u, body, "denne udgave vises ikke i søgninger", `href="/documents/`+htmlID+`"`, `href="/source/`+htmlID+`"`)
+		// The XML names no municipality; its HTML does.
+		containsAll(t, u, body, "denne udgave vises ikke i søgninger", `href="/documents/`+htmlID+`"`, `href="/source/`+htmlID+`"`, `<span class="muni">Middelfart Kommune</span>`)
 	}
 	if res, _ := get(t, rf.srv, "/source/"+xmlID); res.StatusCode != http.StatusOK {
 		t.Errorf("source of the XML: status %d; want every form kept as a source", res.StatusCode)
@@ -111,7 +113,7 @@ func TestMeetingFormsPages(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &item); err != nil {
 		t.Fatal(err)
 	}
-	if len(item.Forms) != 1 || !item.Forms[0].Listed || item.FormOf != htmlID {
-		t.Errorf("API item of the XML: forms %+v, form_of %q; want the listed HTML", item.Forms, item.FormOf)
+	if len(item.Forms) != 1 || !item.Forms[0].Listed || item.FormOf != htmlID || item.Municipality != "Middelfart Kommune" {
+		t.Errorf("API item of the XML: forms %+v, form_of %q, municipality %q; want the listed HTML, Middelfart Kommune", item.Forms, item.FormOf, item.Municipality)
 	}
 }

@@ -139,6 +139,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request) {
 		Timeline:  timeline(it.Decisions),
 		Forms:     s.meetingForms(r.Context(), rec),
 	}
+	data.Record = data.Forms.withMunicipality(rec)
 	data.Attachments = s.attachmentLinks(r.Context(), rec, i)
 	s.render(w, r, http.StatusOK, "item", data)
 }
@@ -230,6 +231,7 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 		out.Others = append(out.Others, apiItemRef{ID: ref.ID, Number: ref.Number, Title: ref.Title})
 	}
 	forms := s.meetingForms(r.Context(), rec)
+	out.Municipality = forms.withMunicipality(rec).Municipality
 	out.Forms = forms.Others
 	if forms.Alternate && len(forms.Others) > 0 {
 		out.FormOf = forms.Others[0].RecordID
