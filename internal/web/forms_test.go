@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 
 	"referat/corpus"
@@ -12,8 +13,8 @@ import (
 )
 
 // TestMeetingFormsPages: the Middelfart meeting of testdata/corpus is
-// published as HTML and as XML. Searches, their committee facet and the
-// coverage count it once; the listed form's item and record pages (and
+// published as HTML and as XML. Searches, their committee facet, the CSV
+// export, the feed and the coverage count it once; the listed form's item and record pages (and
 // the item's JSON) name the XML as another form of the meeting, with its
 // source; the XML's pages say which form is listed, and show the
 // municipality its HTML names.
@@ -53,6 +54,19 @@ func TestMeetingFormsPages(t *testing.T) {
 		if fc.Value == "Hennys testudvalg" && fc.Count != 5 {
 			t.Errorf("committee facet counts %d; want 5", fc.Count)
 		}
+	}
+
+	// The CSV file and the feed of the search: the HTML's items alone.
+	res, body = get(t, rf.srv, "/export.csv?committee=Hennys+testudvalg")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("export: status %d", res.StatusCode)
+	}
+	if rows := readCSV(t, body); len(rows) != 6 || strings.Contains(body, xmlID) {
+		t.Errorf("CSV export has %d rows (XML named: %v); want a header and the 5 items of the HTML", len(rows), strings.Contains(body, xmlID))
+	}
+	res, body = get(t, rf.srv, "/feed?committee=Hennys+testudvalg")
+	if res.StatusCode != http.StatusOK || strings.Contains(body, xmlID) || !strings.Contains(body, htmlID) {
+		t.Errorf("feed: status %d, names the XML: %v, the HTML: %v; want the HTML alone", res.StatusCode, strings.Contains(body, xmlID), strings.Contains(body, htmlID))
 	}
 
 	var cov coverageData
