@@ -117,6 +117,7 @@ var benchQueries = []Request{
 	{Query: "ankestyrelsen", Year: []string{"2019"}, Outcome: []string{"noted"}},
 	{Query: "19/3742"},
 	{Query: ""},
+	{Query: "børnesager"}, // a compound, also looked for as its parts
 }
 
 // BenchmarkSearch measures search latency over the synthetic corpus and

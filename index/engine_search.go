@@ -113,7 +113,11 @@ func (x *Index) searchEngine(ctx context.Context, q *Query, p *plan, page, size 
 type highlight struct {
 	free    []string
 	phrases []*node
-	terms   map[string]bool // the query's marked terms (see queryMarks)
+	// groups are terms marked only in a text holding all of the group:
+	// the pairs of a compound's parts (partsNode), which Bleve reports
+	// where the pair matches.
+	groups [][]string
+	terms  map[string]bool // the query's marked terms (see queryMarks)
 }
 
 func newHighlight(p *plan, m marks) *highlight {
@@ -131,6 +135,28 @@ func newHighlight(p *plan, m marks) *highlight {
 				}
 			case k.kind == nPhrase && k.field == fBody:
 				h.phrases = append(h.phrases, k)
+			case k.kind == nAny: // a compound's parts
+				for _, g := range k.kids {
+					if g.kind == nPhrase {
+						if g.field == fBody {
+							h.phrases = append(h.phrases, g)
+						}
+						continue
+					}
+					ts := g.kids
+					if g.kind == nTerm {
+						ts = []*node{g}
+					}
+					var group []string
+					for _, t := range ts {
+						if t.field == fBody && m.terms[t.term] {
+							group = append(group, t.term)
+						}
+					}
+					if len(group) == len(ts) {
+						h.groups = append(h.groups, group)
+					}
+				}
 			}
 		}
 	}
@@ -145,8 +171,12 @@ func newHighlight(p *plan, m marks) *highlight {
 // words where they form the phrase. So the text is neither scanned nor
 // analysed for them. Calls must come in increasing doc order.
 func (sr *segRun) marked(doc uint32, h *highlight) ([]span, error) {
+	free, err := sr.freeTerms(doc, h)
+	if err != nil {
+		return nil, err
+	}
 	var ms []span
-	for _, t := range h.free {
+	for _, t := range free {
 		locs, err := sr.locations(fBody, t, doc)
 		if err != nil {
 			return nil, err
@@ -156,6 +186,9 @@ func (sr *segRun) marked(doc uint32, h *highlight) ([]span, error) {
 		}
 	}
 	for _, ph := range h.phrases {
+		if bm := sr.nodes[ph]; bm != nil && !bm.Contains(doc) {
+			continue // not in doc: a compound's parts may be many phrases
+		}
 		per := make([][]loc, len(ph.terms))
 		for i, t := range ph.terms {
 			if t != "" {
@@ -179,7 +212,7 @@ func (sr *segRun) marked(doc uint32, h *highlight) ([]span, error) {
 				at = append(at, span{per[off][i].start, per[off][i].end, ph.terms[off]})
 			}
 			for _, s := range at {
-				if !slices.Contains(h.free, s.term) && h.terms[s.term] {
+				if !slices.Contains(free, s.term) && h.terms[s.term] {
 					ms = append(ms, s)
 				}
 			}
@@ -229,6 +262,33 @@ func (sr *segRun) locations(field, term string, doc uint32) ([]loc, error) {
 		out = append(out, loc{l.Pos(), int(l.Start()), int(l.End())})
 	}
 	return out, nil
+}
+
+// freeTerms returns the terms marked wherever they are in doc: h's free
+// words and the terms of its groups that doc holds all of.
+func (sr *segRun) freeTerms(doc uint32, h *highlight) ([]string, error) {
+	if len(h.groups) == 0 {
+		return h.free, nil
+	}
+	free := slices.Clone(h.free)
+	for _, g := range h.groups {
+		all := true
+		for _, t := range g {
+			locs, err := sr.locations(fBody, t, doc)
+			if err != nil {
+				return nil, err
+			}
+			if len(locs) == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			free = append(free, g...)
+		}
+	}
+	slices.Sort(free)
+	return slices.Compact(free), nil
 }
 
 // locCursor walks the postings of one term for locations.

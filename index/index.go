@@ -46,6 +46,10 @@ type Index struct {
 	impacts   segCache[termKey, *impacts]
 	phrases   segCache[termKey, phraseHits]
 	bleveOnly bool // search through Bleve only (tests compare the engine with it)
+	// expansions, when not nil, keeps the words each expansion found
+	// (see expand), so that the searches a test compares expand alike
+	// while the merger changes the dictionary counts expansions rank by.
+	expansions map[string][]string
 }
 
 // Open opens the index in dir for reading and writing, creating it when

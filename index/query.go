@@ -126,8 +126,10 @@ var (
 		"efterretning": corpus.OutcomeNoted, "noteret": corpus.OutcomeNoted, "orientering": corpus.OutcomeNoted,
 		"drøftet": corpus.OutcomeDiscussed, "droftet": corpus.OutcomeDiscussed, "droeftet": corpus.OutcomeDiscussed,
 		"afvist": corpus.OutcomeRejected, "forkastet": corpus.OutcomeRejected,
-		"udsat":       corpus.OutcomePostponed,
+		"udsat": corpus.OutcomePostponed, "udsættes": corpus.OutcomePostponed,
+		// DESIGN.md: "Fremsendes til / Oversendes til / Henvist til".
 		"videresendt": corpus.OutcomeReferred, "oversendt": corpus.OutcomeReferred, "henvist": corpus.OutcomeReferred,
+		"fremsendt": corpus.OutcomeReferred, "fremsendes": corpus.OutcomeReferred, "oversendes": corpus.OutcomeReferred, "henvises": corpus.OutcomeReferred,
 		"intet": corpus.OutcomeNone, "ingen": corpus.OutcomeNone,
 		"anden": corpus.OutcomeOther, "andet": corpus.OutcomeOther,
 	}

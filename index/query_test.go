@@ -57,6 +57,35 @@ func TestParseQuery(t *testing.T) {
 	}
 }
 
+// TestDanishOutcomes checks that udfald: takes a Danish value for every
+// outcome, and the Danish phrasings DESIGN.md maps each from
+// ("Fremsendes til / Oversendes til / Henvist til" are referred).
+func TestDanishOutcomes(t *testing.T) {
+	has := map[string]bool{}
+	for _, o := range danishOutcomes {
+		has[string(o)] = true
+	}
+	for _, o := range outcomes {
+		if !has[o] {
+			t.Errorf("outcome %s has no Danish value", o)
+		}
+	}
+	for v, want := range map[string]string{
+		"henvist": "referred", "Henvises": "referred", "fremsendes": "referred", "oversendes": "referred", "oversendt": "referred",
+		"godkendt": "approved", "tiltrådt": "approved", "anbefales": "recommended", "efterretning": "noted",
+		"drøftet": "discussed", "afvist": "rejected", "udsat": "postponed", "udsættes": "postponed", "intet": "none", "andet": "other",
+	} {
+		q, err := ParseQuery("udfald:" + v)
+		if err != nil {
+			t.Errorf("udfald:%s: %v", v, err)
+			continue
+		}
+		if got := q.Clauses[0].Value; got != want {
+			t.Errorf("udfald:%s = %s; want %s", v, got, want)
+		}
+	}
+}
+
 func TestParseQueryErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`"kvalitet i`, "citat"},

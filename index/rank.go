@@ -95,12 +95,14 @@ func (t *topK) sorted() []ranked {
 }
 
 // scoring holds what scores a hit: the free-text clauses, each a
-// disjunction of kids (a match in a field, a phrase, a case number) whose
-// terms carry their weight boost·idf². A kid's score is the sum over its
-// terms of weight·√freq·norm; a clause's is the sum of its matching kids'
-// scores times the share of kids that match; a hit's is the sum over
-// clauses: Bleve's TF-IDF without the query norm, which scales every
-// score alike.
+// disjunction of kids (a match in a field, a phrase, a case number, a
+// choice between a compound's parts) whose terms carry their weight
+// boost·idf². A kid's score is the sum over its terms of
+// weight·√freq·norm (a choice's: the sum over its matching groups of
+// terms times the share of groups that match); a clause's is the sum of
+// its matching kids' scores times the share of kids that match; a hit's
+// is the sum over clauses: Bleve's TF-IDF without the query norm, which
+// scales every score alike.
 type scoring struct {
 	clauses []sclause
 }
@@ -115,7 +117,10 @@ type sclause struct {
 type skid struct {
 	n     *node
 	terms []sterm
-	bound float64 // Σ weight: √freq·norm <= 1 since freq <= field length
+	// groups, for a choice, end its kids' runs of terms: kid g's terms
+	// are terms[groups[g-1]:groups[g]].
+	groups []int
+	bound  float64 // Σ weight: √freq·norm <= 1 since freq <= field length
 }
 
 type sterm struct {
@@ -162,12 +167,20 @@ func newScoring(p *plan, segs []*segRun, docTotal uint64) (*scoring, error) {
 				ts = []*node{k}
 			case nAll:
 				ts = k.kids
-			case nPhrase:
-				for _, t := range k.terms {
-					if t != "" {
-						ts = append(ts, &node{field: k.field, term: t, boost: k.boost})
+			case nAny:
+				for _, m := range k.kids {
+					switch m.kind {
+					case nTerm:
+						ts = append(ts, m)
+					case nPhrase:
+						ts = append(ts, phraseTerms(m)...)
+					default:
+						ts = append(ts, m.kids...)
 					}
+					sk.groups = append(sk.groups, len(ts))
 				}
+			case nPhrase:
+				ts = phraseTerms(k)
 			}
 			for _, t := range ts {
 				f, err := idf(t.field, t.term)
@@ -197,12 +210,25 @@ func newScoring(p *plan, segs []*segRun, docTotal uint64) (*scoring, error) {
 	return sc, nil
 }
 
+// phraseTerms are the scored terms of phrase n: its words, each with its
+// boost (Bleve scores a phrase as the conjunction of its words).
+func phraseTerms(n *node) []*node {
+	var ts []*node
+	for _, t := range n.terms {
+		if t != "" {
+			ts = append(ts, &node{field: n.field, term: t, boost: n.boost})
+		}
+	}
+	return ts
+}
+
 // scorer scores the documents of one segment in increasing order.
 type scorer struct {
 	sr  *segRun
 	sc  *scoring
 	its [][]impactCursor    // per clause and kid, per term
 	bms [][]*roaring.Bitmap // per clause and kid: its documents
+	gbm [][]*roaring.Bitmap // per clause and kid, for a choice: per group, its documents
 }
 
 // newScorer returns a scorer of sr for about n documents (see sparseRatio).
@@ -219,6 +245,17 @@ func (x *Index) newScorer(sr *segRun, sc *scoring, n uint64) (*scorer, error) {
 				}
 			}
 			bms = append(bms, bm)
+			var gbm []*roaring.Bitmap
+			if k.groups != nil {
+				for _, g := range k.n.kids {
+					b, err := sr.eval(g, nil)
+					if err != nil {
+						return nil, err
+					}
+					gbm = append(gbm, b)
+				}
+			}
+			s.gbm = append(s.gbm, gbm)
 			its := make([]impactCursor, 0, len(k.terms))
 			for _, t := range k.terms {
 				c, err := x.impactCursor(sr, t.field, t.term, n)
@@ -283,6 +320,10 @@ func (s *scorer) score(doc uint32) float64 {
 				continue
 			}
 			matched++
+			if k.groups != nil {
+				sum += s.choiceScore(doc, &c.kids[j], its, s.gbm[ki+j])
+				continue
+			}
 			for ti, t := range k.terms {
 				freq, norm, ok := its[ti].at(doc)
 				if !ok {
@@ -297,6 +338,28 @@ func (s *scorer) score(doc uint32) float64 {
 		}
 	}
 	return total
+}
+
+// choiceScore is the score of doc for choice kid k: the sum of its
+// groups of terms that doc holds all of (as their documents gbm say),
+// times their share of the groups.
+func (s *scorer) choiceScore(doc uint32, k *skid, its []impactCursor, gbm []*roaring.Bitmap) float64 {
+	sum, matched, start := 0.0, 0, 0
+	for gi, end := range k.groups {
+		first := start
+		start = end
+		if !gbm[gi].Contains(doc) {
+			continue
+		}
+		g := 0.0
+		for ti := first; ti < end; ti++ {
+			freq, norm, _ := its[ti].at(doc)
+			g += k.terms[ti].weight * math.Sqrt(float64(freq)) * norm
+		}
+		sum += g
+		matched++
+	}
+	return sum * (float64(matched) / float64(len(k.groups))) // as Bleve's disjunction does
 }
 
 // matches reports whether doc matches kid n (whose documents are bm, and
@@ -323,6 +386,10 @@ type group struct {
 
 // groups splits every segment's hits by whether they match the key kid
 // of each clause (for at most four clauses), bounding each part's scores.
+// In a search of one clause, the hits matching only a compound's parts
+// written apart (partsNode: a low kid that matches many) are a group of
+// their own, which waits behind the hits holding the compound and is not
+// scored once a page of those outranks it.
 func (sc *scoring) groups(segs []*segRun) []group {
 	var out []group
 	for _, sr := range segs {
@@ -330,6 +397,17 @@ func (sc *scoring) groups(segs []*segRun) []group {
 			continue
 		}
 		gs := []group{{sr: sr, docs: sr.hits}}
+		if len(sc.clauses) == 1 {
+			if only, rest, bound, ok := sc.clauses[0].partsOnly(sr); ok {
+				if !only.IsEmpty() {
+					out = append(out, group{sr, only, bound})
+				}
+				if rest.IsEmpty() {
+					continue
+				}
+				gs[0].docs = rest
+			}
+		}
 		if len(sc.clauses) > 4 {
 			gs[0].bound = math.Inf(1)
 			out = append(out, gs...)
@@ -366,4 +444,32 @@ func (sc *scoring) groups(segs []*segRun) []group {
 		return a.sr.idx - b.sr.idx
 	})
 	return out
+}
+
+// partsOnly splits the hits of sr by whether they match only c's choice
+// kid (a compound's parts, see partsNode), and bounds the scores of those
+// that do: its bound times its share of the kids. ok is false when c has
+// no such kid, or a kid's documents are not at hand.
+func (c *sclause) partsOnly(sr *segRun) (only, rest *roaring.Bitmap, bound float64, ok bool) {
+	choice := -1
+	var others []*roaring.Bitmap
+	for i, k := range c.kids {
+		if k.groups != nil {
+			if choice >= 0 {
+				return nil, nil, 0, false
+			}
+			choice = i
+			continue
+		}
+		bm := sr.nodes[k.n]
+		if bm == nil {
+			return nil, nil, 0, false
+		}
+		others = append(others, bm)
+	}
+	if choice < 0 {
+		return nil, nil, 0, false
+	}
+	any := roaring.FastOr(others...)
+	return roaring.AndNot(sr.hits, any), roaring.And(sr.hits, any), c.kids[choice].bound / float64(len(c.kids)), true
 }

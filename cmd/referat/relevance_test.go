@@ -12,11 +12,13 @@ import (
 )
 
 // Relevance floors on the judged queries of ../shared/relevance (issue
-// 12): what the search reaches today, so that a change finding less of
-// what people mean fails. README "Searching" shows the figures.
+// 12): what the search reaches today (0.932 and 0.854), so that a change
+// finding less of what people mean fails; Bleve's BM25 instead of its
+// TF-IDF (0.933 and 0.850) fails the recall floor. README "Searching"
+// shows the figures.
 const (
 	minNDCG10   = 0.93
-	minRecall20 = 0.85
+	minRecall20 = 0.852
 )
 
 // TestRelevance scores the binary with ../shared/tools/relevance.py on
