@@ -308,3 +308,21 @@ func TestAgendaThenMinutes(t *testing.T) {
 	}
 	listedOnce(t, x, minutes, minutes.Municipality, agenda)
 }
+
+// TestMeetingFormNotStored: a form whose place changes but whose record
+// the RecordSource no longer has stays as it was indexed, and the record
+// being indexed is indexed all the same.
+func TestMeetingFormNotStored(t *testing.T) {
+	ctx := context.Background()
+	html, xml := extracted(t, middelfartHTML), extracted(t, middelfartXML)
+	x := newFormsIndex(t, html) // the XML is not in the source
+	if err := x.Index(ctx, []*corpus.Record{xml}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Index(ctx, []*corpus.Record{html}); err != nil {
+		t.Fatalf("Index(HTML) with the XML, listed before, not stored: %v", err)
+	}
+	if ok, err := x.Has(html.ID); !ok || err != nil {
+		t.Errorf("Has(HTML) = %v, %v; want it indexed", ok, err)
+	}
+}

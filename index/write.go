@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -108,6 +109,12 @@ func (w *writer) moveForms(ctx context.Context, moved map[string]formPlace) erro
 	slices.Sort(ids)
 	for _, id := range ids {
 		r, err := w.x.records.Record(id)
+		if errors.Is(err, corpus.ErrNotFound) {
+			// Indexed but no longer stored: there is nothing to index
+			// it again from, and the records being indexed must not
+			// fail for it. It stays as it is.
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("index again form %s of a meeting: %w", id, err)
 		}
