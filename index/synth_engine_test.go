@@ -11,9 +11,10 @@ import (
 )
 
 // synthItems sizes the index of TestEngineMatchesBleveSynthetic. The
-// default keeps the test within seconds under the race detector (which
-// slows indexing some tenfold: 20 000 items took minutes); CI's script
-// (.ci/run) runs it again without -race at -synth-items 20000.
+// default keeps it within a minute under the race detector (2000 items:
+// 36 s on 2 idle cores, 50 s of CPU); CI's script (.ci/run) runs it again
+// without -race at -synth-items 20000 (63 s on 2 idle cores, 49 s CPU;
+// under -race that would take several minutes).
 var synthItems = flag.Int("synth-items", 2000, "items of the generated index TestEngineMatchesBleveSynthetic compares the engine with Bleve on (CI: 20000)")
 
 // TestEngineMatchesBleveSynthetic is TestEngineMatchesBleve on a generated
