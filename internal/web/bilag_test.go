@@ -99,13 +99,8 @@ func getJSONFrom(t *testing.T, h http.Handler, target string, v any) {
 // ends in suffix.
 func storedRecord(t *testing.T, rf *realFixture, suffix string) *corpus.Record {
 	t.Helper()
-	ids, err := rf.p.Store.RecordIDs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range ids {
-		rec, err := rf.p.Store.Record(id)
-		if err == nil && strings.HasSuffix(filepath.ToSlash(rec.Source.Path), suffix) {
+	for _, rec := range storedRecords(t, rf) {
+		if strings.HasSuffix(filepath.ToSlash(rec.Source.Path), suffix) {
 			return rec
 		}
 	}

@@ -58,19 +58,29 @@ func TestItemOutcomeNamesOtherBody(t *testing.T) {
 	}
 }
 
-// storedItem finds the item of a stored record by committee, meeting
-// date and title.
-func storedItem(t *testing.T, rf *realFixture, committee, date, title string) (*corpus.Record, *corpus.Item) {
+// storedRecords returns every record of the real corpus's store.
+func storedRecords(t *testing.T, rf *realFixture) []*corpus.Record {
 	t.Helper()
 	ids, err := rf.p.Store.RecordIDs()
 	if err != nil {
 		t.Fatal(err)
 	}
+	recs := make([]*corpus.Record, 0, len(ids))
 	for _, id := range ids {
 		rec, err := rf.p.Store.Record(id)
 		if err != nil {
 			t.Fatal(err)
 		}
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// storedItem finds the item of a stored record by committee, meeting
+// date and title.
+func storedItem(t *testing.T, rf *realFixture, committee, date, title string) (*corpus.Record, *corpus.Item) {
+	t.Helper()
+	for _, rec := range storedRecords(t, rf) {
 		if rec.Committee != committee || rec.Meeting.Date != date {
 			continue
 		}
